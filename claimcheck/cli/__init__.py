@@ -102,4 +102,11 @@ def main() -> None:
 
 
 # Commands register themselves on import.
-from claimcheck.cli import parse_cmd  # noqa: E402,F401
+from claimcheck.cli import (  # noqa: E402,F401
+    cache_cmd,
+    check_cmd,
+    eval_cmd,
+    fetch_cmd,
+    parse_cmd,
+    rerun_cmd,
+)

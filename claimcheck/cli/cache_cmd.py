@@ -1,0 +1,3 @@
+"""`claimcheck cache path|list|clear`."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""`claimcheck check`."""
+
+from __future__ import annotations

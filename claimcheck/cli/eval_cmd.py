@@ -1,0 +1,3 @@
+"""`claimcheck eval`."""
+
+from __future__ import annotations

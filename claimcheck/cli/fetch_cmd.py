@@ -1,0 +1,3 @@
+"""`claimcheck fetch`."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""`claimcheck parse`."""
+
+from __future__ import annotations

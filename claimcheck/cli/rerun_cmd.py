@@ -1,0 +1,3 @@
+"""`claimcheck rerun`."""
+
+from __future__ import annotations
