@@ -1,0 +1,436 @@
+"""The Auditor: reports in, an AuditResult out.
+
+For each report: fetch its references (each distinct paper once per Auditor), index their
+passages, rank passages for every claim, check the claim's numbers, decide a verdict, then derive
+the report-level findings. A claim that cannot be checked still gets a result (``unverifiable``,
+with the reason); nothing per-claim raises out of ``audit``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimcheck.config import Settings
+from claimcheck.models import (
+    AuditResult,
+    Claim,
+    ClaimResult,
+    Evidence,
+    FetchedPaper,
+    FindingKind,
+    Mark,
+    Reference,
+    ReferenceStatus,
+    Report,
+    ReportAudit,
+    ReportFinding,
+    Verdict,
+)
+from claimcheck.verify import lexical
+from claimcheck.verify.index import PaperIndex, Scored, rank
+from claimcheck.verify.numbers import check_numbers, extract_numbers
+from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
+from claimcheck.verify.verdict import THRESHOLDS, decide
+
+EVIDENCE_SHOWN = 3
+# A reference whose best passage for every claim stays below this fused score has nothing to do
+# with the report: the id probably points at another paper.
+MISMATCH_SCORE = 0.30
+# Words of a research question that say nothing about what it asks.
+_GENERIC_RQ = frozenset(
+    lexical.content_terms(
+        """impact effect effects effectiveness influence role does do what how whether vary
+        varies across different when using use used model models approach approaches study
+        evaluate evaluated evaluation benchmark benchmarks task tasks performance result results
+        compared comparison e.g. eg vs versus"""
+    )
+)
+
+
+class Fetcher:
+    """What the Auditor needs from claimcheck.papers (``PaperFetcher`` satisfies it)."""
+
+    def fetch_many(self, refs: Sequence[Reference]) -> list[FetchedPaper]:  # pragma: no cover
+        raise NotImplementedError
+
+
+@dataclass
+class _Source:
+    fetched: FetchedPaper
+    index: PaperIndex
+    extra: list[PaperIndex]
+
+
+class Auditor:
+    """Checks reports against their sources. Reuse one Auditor for a batch of reports."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        fetcher: Fetcher | None = None,
+        model: SemanticModel | None = None,
+        on_progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.settings = settings
+        if fetcher is None:
+            from claimcheck.papers import PaperFetcher
+
+            fetcher = PaperFetcher(settings)
+        self.fetcher = fetcher
+        self.semantic = settings.semantic
+        if self.semantic and model is None:
+            model = SemanticModel(settings.model)
+        self.model = model if self.semantic else None
+        self._indexes: dict[str, PaperIndex] = {}
+        self._progress = on_progress or (lambda _msg: None)
+        self._cache = None
+        try:
+            from claimcheck.papers.cache import PaperCache
+
+            self._cache = PaperCache(settings.cache_dir)
+        except Exception:  # a cache we cannot open only costs re-embedding
+            self._cache = None
+
+    # -- indexes ---------------------------------------------------------------------------
+    def _index(self, fp: FetchedPaper) -> PaperIndex:
+        pid = str(fp.arxiv_id)
+        if pid in self._indexes:
+            return self._indexes[pid]
+        embeddings: FloatArray | None = None
+        name = ""
+        if self.model is not None and fp.paper is not None:
+            name = f"embeddings-{self.model.cache_key}.npy"
+            if self._cache is not None:
+                data = self._cache.read_artifact(fp.paper.arxiv_id, name)
+                if data is not None:
+                    embeddings = from_bytes(data)
+        index = PaperIndex.build(pid, fp.passages, self.model, embeddings)
+        if (
+            self.model is not None
+            and index.embeddings is not None
+            and embeddings is None
+            and self._cache is not None
+            and fp.paper is not None
+        ):
+            try:
+                self._cache.write_artifact(fp.paper.arxiv_id, name, to_bytes(index.embeddings))
+            except Exception:  # caching is an optimisation; a read-only cache must not fail a run
+                pass
+        self._indexes[pid] = index
+        return index
+
+    # -- the audit -------------------------------------------------------------------------
+    def audit(self, reports: Sequence[Report], *, workers: int = 1) -> AuditResult:
+        start = time.perf_counter()
+        # Fetch every distinct reference once, for all reports.
+        wanted: list[Reference] = []
+        for r in reports:
+            wanted.extend(_references_of(r))
+        self._progress(f"fetching {len(wanted)} reference(s)")
+        fetched = self.fetcher.fetch_many(wanted)
+        by_ref = {id(ref): fp for ref, fp in zip(wanted, fetched)}
+        per_report = []
+        for r in reports:
+            per_report.append((r, [by_ref[id(ref)] for ref in _references_of(r)]))
+        # Index sequentially (the model is not thread-safe to load), then verify in parallel.
+        for _, fps in per_report:
+            for fp in fps:
+                if fp.status is ReferenceStatus.AVAILABLE:
+                    self._index(fp)
+                    for extra in fp.extra_versions:
+                        if extra.status is ReferenceStatus.AVAILABLE:
+                            self._index(extra)
+        if workers > 1 and len(per_report) > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                audits = list(pool.map(lambda a: self.audit_report(*a), per_report))
+        else:
+            audits = [self.audit_report(r, fps) for r, fps in per_report]
+        return AuditResult(
+            reports=tuple(audits),
+            semantic=self.semantic,
+            model=self.model.name if self.model else None,
+            seconds=time.perf_counter() - start,
+        )
+
+    def audit_report(self, report: Report, papers: Sequence[FetchedPaper]) -> ReportAudit:
+        self._progress(f"checking {report.path}")
+        sources = [
+            _Source(
+                fp,
+                self._index(fp),
+                [self._index(x) for x in fp.extra_versions if x.status is ReferenceStatus.AVAILABLE],
+            )
+            for fp in papers
+            if fp.status is ReferenceStatus.AVAILABLE
+        ]
+        unavailable = [fp for fp in papers if fp.status is not ReferenceStatus.AVAILABLE]
+        claim_vecs = self._claim_vectors(report.claims)
+        results = []
+        best_by_paper: dict[str, float] = {str(s.fetched.arxiv_id): 0.0 for s in sources}
+        supported_by_paper: dict[str, int] = {k: 0 for k in best_by_paper}
+        for i, claim in enumerate(report.claims):
+            vec = claim_vecs[i] if claim_vecs is not None else None
+            res, ranked = self.check_claim(claim, vec, sources, unavailable)
+            results.append(res)
+            for s in ranked:
+                pid = str(s.passage.paper_id)
+                if pid in best_by_paper:
+                    best_by_paper[pid] = max(best_by_paper[pid], s.score)
+            if res.verdict in (Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED) and res.evidence:
+                pid = res.evidence[0].paper_id
+                if pid in supported_by_paper:
+                    supported_by_paper[pid] += 1
+        findings = list(report.findings)
+        findings += _mark_findings(results)
+        findings += self._paper_findings(report, papers, best_by_paper, supported_by_paper)
+        findings += _research_question_finding(report, results)
+        return ReportAudit(report=report, papers=tuple(papers), claims=tuple(results),
+                           findings=tuple(findings))
+
+    def _claim_vectors(self, claims: Sequence[Claim]) -> FloatArray | None:
+        if self.model is None or not claims:
+            return None
+        cores = [lexical.claim_core(c.text, c.truncated) for c in claims]
+        return self.model.encode(cores)
+
+    def check_claim(
+        self,
+        claim: Claim,
+        vec: FloatArray | None,
+        sources: Sequence[_Source],
+        unavailable: Sequence[FetchedPaper],
+    ) -> tuple[ClaimResult, list[Scored]]:
+        """Rank, check numbers, decide. Never raises for a claim."""
+        if not sources:
+            why = "; ".join(f"{_ref_name(fp)}: {fp.reason or 'unavailable'}" for fp in unavailable)
+            return ClaimResult(
+                claim, Verdict.UNVERIFIABLE, 0.0,
+                reason=f"no cited paper could be had ({why})" if why else "the report cites no paper",
+            ), []
+        core = lexical.claim_core(claim.text, claim.truncated)
+        ranked = rank(core, vec, [s.index for s in sources])
+        mentions = extract_numbers(claim.text)
+        checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text)
+        decision = decide(core, ranked, checks, semantic=self.semantic)
+        verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
+        if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
+            names = ", ".join(_ref_name(fp) for fp in unavailable)
+            if verdict is Verdict.NOT_FOUND:
+                verdict, confidence = Verdict.UNVERIFIABLE, 0.0
+                reason = f"not in the papers that could be had; {names} could not be checked"
+            else:
+                reason += f" ({names} could not be checked)"
+        versions = self._per_version(claim, core, vec, sources, mentions)
+        evidence = tuple(_evidence(s) for s in ranked[:EVIDENCE_SHOWN])
+        return ClaimResult(
+            claim=claim,
+            verdict=verdict,
+            confidence=confidence,
+            evidence=evidence,
+            numbers=tuple(checks),
+            reason=reason,
+            negation_conflict=decision.negation_conflict,
+            versions=versions,
+        ), ranked
+
+    def _per_version(
+        self,
+        claim: Claim,
+        core: str,
+        vec: FloatArray | None,
+        sources: Sequence[_Source],
+        mentions: Sequence[object],
+    ) -> dict[str, Verdict]:
+        out: dict[str, Verdict] = {}
+        for s in sources:
+            if not s.extra:
+                continue
+            for idx in [s.index, *s.extra]:
+                ranked = rank(core, vec, [idx])
+                checks = check_numbers(
+                    extract_numbers(claim.text), [x.passage for x in ranked], claim_text=claim.text
+                )
+                out[idx.paper_id] = decide(core, ranked, checks, semantic=self.semantic).verdict
+        return out
+
+    def _paper_findings(
+        self,
+        report: Report,
+        papers: Sequence[FetchedPaper],
+        best_by_paper: dict[str, float],
+        supported_by_paper: dict[str, int],
+    ) -> list[ReportFinding]:
+        out: list[ReportFinding] = []
+        topic = THRESHOLDS[self.semantic].topic
+        for fp in papers:
+            name = _ref_name(fp)
+            line = fp.reference.line
+            if fp.status is not ReferenceStatus.AVAILABLE:
+                out.append(ReportFinding(
+                    FindingKind.UNAVAILABLE_REFERENCE,
+                    f"{name} could not be had: {fp.reason or 'unknown reason'}",
+                    line=line, arxiv_id=name,
+                ))
+                continue
+            pid = str(fp.arxiv_id)
+            if fp.reference.title and fp.paper is not None:
+                score = fuzz.token_set_ratio(
+                    lexical.normalise(fp.reference.title), lexical.normalise(fp.paper.title)
+                )
+                if score < 80:
+                    out.append(ReportFinding(
+                        FindingKind.CITATION_MISMATCH,
+                        f"{name} is cited as {fp.reference.title!r}, but arXiv's record is "
+                        f"{fp.paper.title!r} (title similarity {score:.0f}/100)",
+                        line=line, arxiv_id=pid,
+                    ))
+                    continue
+            if not report.claims:
+                continue
+            best = best_by_paper.get(pid, 0.0)
+            if best < MISMATCH_SCORE:
+                title = f" ({fp.paper.title!r})" if fp.paper and fp.paper.title else ""
+                out.append(ReportFinding(
+                    FindingKind.CITATION_MISMATCH,
+                    f"{name}{title} has nothing to do with the report's claims: its closest "
+                    f"passage to any claim scores {best:.2f}; the id may point at another paper",
+                    line=line, arxiv_id=pid,
+                ))
+            elif supported_by_paper.get(pid, 0) == 0 and best < topic + 0.15:
+                out.append(ReportFinding(
+                    FindingKind.IRRELEVANT_REFERENCE,
+                    f"{name} supports none of the {len(report.claims)} claims "
+                    f"(closest passage scores {best:.2f})",
+                    line=line, arxiv_id=pid,
+                ))
+        out += _examined_findings(report, papers)
+        return out
+
+
+def _references_of(report: Report) -> list[Reference]:
+    refs = list(report.references)
+    if report.examined_title:
+        refs.append(Reference(arxiv_id=None, title=report.examined_title, line=report.examined_line,
+                              examined=True))
+    return refs
+
+
+def _ref_name(fp: FetchedPaper) -> str:
+    ref = fp.reference
+    if ref.arxiv_id is not None:
+        return str(ref.arxiv_id)
+    if fp.paper is not None:
+        return str(fp.paper.arxiv_id)
+    return repr(ref.title) if ref.title else "a reference"
+
+
+def _evidence(s: Scored) -> Evidence:
+    p = s.passage
+    return Evidence(
+        paper_id=str(p.paper_id), page=p.page, start=p.start, end=p.end, quote=p.text,
+        kind=p.kind, lexical=round(s.lexical, 4),
+        semantic=round(s.semantic, 4) if s.semantic is not None else None,
+        score=round(s.score, 4), caption=p.caption,
+    )
+
+
+def _mark_findings(results: Sequence[ClaimResult]) -> list[ReportFinding]:
+    out = []
+    for r in results:
+        c = r.claim
+        theirs = f"report: {'✓' if c.reported_mark is Mark.VERIFIED else '×'}"
+        if c.reported_confidence is not None:
+            theirs += f" {c.reported_confidence:.2f}"
+        ours = f"claimcheck: {r.verdict.value} {r.confidence:.2f}"
+        if c.reported_mark is Mark.VERIFIED and r.verdict in (Verdict.CONTRADICTED, Verdict.NOT_FOUND):
+            out.append(ReportFinding(
+                FindingKind.FALSE_VERIFICATION,
+                f"claim {c.index} is marked verified but is {r.verdict.value} ({theirs}; {ours})",
+                line=c.line, claim_index=c.index,
+            ))
+        elif c.reported_mark is Mark.REJECTED and r.verdict is Verdict.SUPPORTED:
+            out.append(ReportFinding(
+                FindingKind.MISSED_VERIFICATION,
+                f"claim {c.index} is marked unverified but is supported ({theirs}; {ours})",
+                line=c.line, claim_index=c.index,
+            ))
+    return out
+
+
+def _examined_findings(report: Report, papers: Sequence[FetchedPaper]) -> list[ReportFinding]:
+    """uncited_source: the paper the report examines is not among its references."""
+    if not report.examined_title:
+        return []
+    examined = next((fp for fp in papers if fp.reference.examined), None)
+    cited = [fp for fp in papers if not fp.reference.examined]
+    target = lexical.normalise(report.examined_title)
+    for fp in cited:
+        if fp.paper is not None and fp.paper.title and fuzz.token_set_ratio(
+            target, lexical.normalise(fp.paper.title)
+        ) >= 90:
+            return []
+        if (examined is not None and examined.paper is not None and fp.paper is not None
+                and examined.paper.arxiv_id.base == fp.paper.arxiv_id.base):
+            return []
+    if examined is not None and examined.paper is not None:
+        return [ReportFinding(
+            FindingKind.UNCITED_SOURCE,
+            f"the examined paper {report.examined_title!r} is arXiv {examined.paper.arxiv_id}, "
+            "which the references do not include",
+            line=report.examined_line, arxiv_id=str(examined.paper.arxiv_id),
+        )]
+    if not cited:
+        return [ReportFinding(
+            FindingKind.UNCITED_SOURCE,
+            f"the examined paper {report.examined_title!r} is not among the references "
+            "(the report cites no paper)",
+            line=report.examined_line,
+        )]
+    return []
+
+
+def _research_question_finding(
+    report: Report, results: Sequence[ClaimResult]
+) -> list[ReportFinding]:
+    """research_question_unanswered: the question's own terms appear in no claim nor evidence."""
+    rq = report.research_question
+    if not rq or not results:
+        return []
+    terms = [t for t in dict.fromkeys(lexical.content_terms(rq)) if t not in _GENERIC_RQ]
+    if not terms:
+        return []
+    covered: set[str] = set()
+    for r in results:
+        covered.update(lexical.content_terms(r.claim.text))
+        for e in r.evidence[:1]:
+            covered.update(lexical.content_terms(e.quote))
+    missing = [t for t in terms if t not in covered]
+    share = 1 - len(missing) / len(terms)
+    if len(missing) >= 2 and share < 0.75:
+        words = _surface_words(rq, missing)
+        return [ReportFinding(
+            FindingKind.RESEARCH_QUESTION_UNANSWERED,
+            f"no claim or its evidence addresses {', '.join(words)} from the research question "
+            f"({share:.0%} of its terms covered)",
+            line=report.research_question_line,
+        )]
+    return []
+
+
+def _surface_words(text: str, stems: Sequence[str]) -> list[str]:
+    """The words of ``text`` as written whose stems are in ``stems``, in order."""
+    out: list[str] = []
+    wanted = set(stems)
+    for tok in lexical._WORD.findall(lexical.normalise(text)):
+        for p in [tok, *tok.split("-")]:
+            if lexical._stem(p) in wanted and p not in out:
+                out.append(p)
+                wanted.discard(lexical._stem(p))
+    return out
+

@@ -1,0 +1,95 @@
+"""A paper's passages made searchable: normalised terms and (optionally) embeddings.
+
+``PaperIndex`` is built once per fetched paper version and shared by every claim of every
+report that cites it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from claimcheck.models import Passage, PassageKind
+from claimcheck.verify import lexical
+from claimcheck.verify.semantic import FloatArray, SemanticModel
+
+
+@dataclass
+class PaperIndex:
+    paper_id: str
+    passages: list[Passage]
+    texts: list[str]
+    terms: list[frozenset[str]]
+    embeddings: FloatArray | None
+
+    @classmethod
+    def build(
+        cls,
+        paper_id: str,
+        passages: Sequence[Passage],
+        model: SemanticModel | None,
+        embeddings: FloatArray | None = None,
+    ) -> PaperIndex:
+        # Paragraph passages repeat their sentences; ranking on sentences, rows and captions
+        # keeps evidence quotes short, and paragraphs come back in for context below.
+        kept = [p for p in passages if p.kind is not PassageKind.PARAGRAPH and p.text.strip()]
+        texts = [p.text for p in kept]
+        terms = [frozenset(lexical.content_terms(t)) for t in texts]
+        if model is not None and (embeddings is None or embeddings.shape[0] != len(texts)):
+            embeddings = model.encode(texts)
+        if model is None:
+            embeddings = None
+        return cls(paper_id, kept, texts, terms, embeddings)
+
+
+@dataclass(frozen=True)
+class Scored:
+    passage: Passage
+    lexical: float
+    semantic: float | None
+    score: float
+
+
+SEMANTIC_WEIGHT = 0.5
+COARSE_TOP = 40
+
+
+def rank(
+    claim_core: str,
+    claim_vec: FloatArray | None,
+    indexes: Sequence[PaperIndex],
+    *,
+    top: int = 8,
+) -> list[Scored]:
+    """Passages of ``indexes`` ranked for one claim, best first.
+
+    Stage 1 scores every passage cheaply (token-set ratio, cosine); stage 2 rescores the best
+    ``COARSE_TOP`` with the precise, truncation-aware lexical score and fuses it with cosine.
+    """
+    claim_terms = lexical.content_terms(claim_core)
+    pool: list[tuple[float, PaperIndex, int, float | None]] = []
+    for idx in indexes:
+        if not idx.texts:
+            continue
+        coarse = lexical.coarse_scores([claim_core], idx.texts)[0]
+        recall = np.array([lexical.term_recall(claim_terms, t) for t in idx.terms], dtype=np.float32)
+        stage1: npt.NDArray[np.float32] = 0.5 * coarse + 0.5 * recall
+        sem: npt.NDArray[np.float32] | None = None
+        if claim_vec is not None and idx.embeddings is not None:
+            sem = np.clip(idx.embeddings @ claim_vec, 0.0, 1.0)
+            stage1 = (1 - SEMANTIC_WEIGHT) * stage1 + SEMANTIC_WEIGHT * sem
+        k = min(COARSE_TOP, len(idx.texts))
+        best = np.argpartition(-stage1, k - 1)[:k]
+        for i in best:
+            pool.append((float(stage1[i]), idx, int(i), float(sem[i]) if sem is not None else None))
+    pool.sort(key=lambda t: -t[0])
+    scored: list[Scored] = []
+    for _, idx, i, s in pool[: COARSE_TOP * 2]:
+        lex = lexical.fine_score(claim_core, idx.texts[i], claim_terms, idx.terms[i])
+        fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
+        scored.append(Scored(idx.passages[i], lex, s, fused))
+    scored.sort(key=lambda x: -x.score)
+    return scored[:top]

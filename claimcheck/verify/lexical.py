@@ -1,0 +1,98 @@
+"""Lexical similarity between a claim and passages (rapidfuzz), truncation-aware.
+
+Reports cut claims at about 120 characters, often mid-word. ``claim_core`` drops the cut
+word, and every score here measures how much of the *claim* the passage holds (recall-like):
+a missing tail can never count against a claim, and a passage may be longer than the claim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+
+STOPWORDS = frozenset(
+    """a an the of to in on for and or but with by from as at is are was were be been being that
+    this these those it its their our we they he she his her them which who whom whose what when
+    where how than then there here also such can could may might will would should do does did
+    not no nor so very more most much many some any all each both few other into over under about
+    after before between through during without within across per via while whereas if only
+    just however thus hence i ii iii iv us et al""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, NFKC (ligatures), one space between words."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(text.split())
+
+
+def claim_core(text: str, truncated: bool) -> str:
+    """The part of a claim that can be matched: without the word the report cut in half."""
+    text = text.strip()
+    if truncated and " " in text:
+        text = text.rsplit(" ", 1)[0]
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    # A crude suffix stripper: enough to make "improves"/"improvement"/"improved" meet.
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` (stopwords dropped, hyphenated parts split too)."""
+    out: list[str] = []
+    for tok in _WORD.findall(normalise(text)):
+        parts = [tok] if "-" not in tok else [tok, *tok.split("-")]
+        for p in parts:
+            if p and p not in STOPWORDS and not (len(p) == 1 and p.isalpha()):
+                out.append(_stem(p))
+    return out
+
+
+def term_recall(claim_terms: Sequence[str], passage_terms: frozenset[str]) -> float:
+    """Share of the claim's content terms that the passage contains."""
+    if not claim_terms:
+        return 0.0
+    uniq = set(claim_terms)
+    return sum(1 for t in uniq if t in passage_terms) / len(uniq)
+
+
+def coarse_scores(claims: Sequence[str], passages: Sequence[str], workers: int = 1) -> npt.NDArray[np.float32]:
+    """claims × passages token-set similarity in [0, 1], computed in rapidfuzz's C++ core."""
+    if not claims or not passages:
+        return np.zeros((len(claims), len(passages)), dtype=np.float32)
+    m = process.cdist(
+        claims,
+        passages,
+        scorer=fuzz.token_set_ratio,
+        processor=normalise,
+        dtype=np.uint8,
+        workers=workers,
+    )
+    return np.asarray(m, dtype=np.float32) / 100.0
+
+
+def fine_score(claim: str, passage: str, claim_terms: Sequence[str], passage_terms: frozenset[str]) -> float:
+    """A precise lexical score for one claim/passage pair, in [0, 1].
+
+    The mean of: partial ratio (the claim as an approximate substring of the passage), term recall
+    (the claim's content words found in the passage) and token-set ratio.
+    """
+    c, p = normalise(claim), normalise(passage)
+    partial = fuzz.partial_ratio(c, p) / 100.0 if len(c) <= len(p) else fuzz.ratio(c, p) / 100.0
+    tset = fuzz.token_set_ratio(c, p) / 100.0
+    recall = term_recall(claim_terms, passage_terms)
+    return (partial + tset + 2.0 * recall) / 4.0

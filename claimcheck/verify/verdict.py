@@ -1,0 +1,177 @@
+"""From ranked evidence and number checks to a verdict and a calibrated confidence.
+
+The rules, in order:
+
+1. nothing on the claim's topic in any passage (fused score below ``topic``) -> ``not_found``;
+2. a number the source states differently, or gives to another row/entity, on a passage that is
+   on topic -> ``contradicted``;
+3. a claim whose polarity is the opposite of its best passage ("does not improve" against
+   "improves", "outperforms" against "underperforms") -> ``contradicted``;
+4. a strong match (fused score at or above ``support``) with every number found -> ``supported``;
+5. otherwise, on topic -> ``partially_supported`` (part of the claim, or one of its numbers, is
+   not in the source).
+
+Confidence is ``sigmoid(a * margin + b)`` per verdict, where margin is the distance of the deciding
+score from the threshold that decided it; ``a`` and ``b`` were fitted on the development half of
+the labelled set (``claimcheck eval --fit``) and are checked on the held-out half.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import NumberCheck, NumberStatus, PassageKind, Verdict
+from claimcheck.verify.index import Scored
+from claimcheck.verify.lexical import normalise
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    topic: float
+    support: float
+
+
+THRESHOLDS = {
+    True: Thresholds(topic=0.50, support=0.66),  # with the semantic model
+    False: Thresholds(topic=0.45, support=0.66),  # lexical only (--no-semantic)
+}
+
+# (a, b) per verdict and mode; see the module docstring.
+CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
+    (True, Verdict.SUPPORTED): (8.0, 1.0),
+    (True, Verdict.PARTIALLY_SUPPORTED): (6.0, 0.0),
+    (True, Verdict.CONTRADICTED): (6.0, 1.0),
+    (True, Verdict.NOT_FOUND): (8.0, 1.0),
+    (False, Verdict.SUPPORTED): (8.0, 1.0),
+    (False, Verdict.PARTIALLY_SUPPORTED): (6.0, 0.0),
+    (False, Verdict.CONTRADICTED): (6.0, 1.0),
+    (False, Verdict.NOT_FOUND): (8.0, 1.0),
+}
+
+_NEG = re.compile(
+    r"\b(?:not|no|never|neither|nor|cannot|none|without|unable|fails?|failed|lacks?|"
+    r"\w+n't)\b"
+)
+_ANTONYMS = [
+    ("outperform", "underperform"),
+    ("improve", "hurt"),
+    ("improve", "degrade"),
+    ("increase", "decrease"),
+    ("better", "worse"),
+    ("higher", "lower"),
+    ("best", "worst"),
+    ("more", "less"),
+    ("gain", "loss"),
+    ("positive", "negative"),
+    ("help", "hurt"),
+    ("benefit", "harm"),
+    ("larger", "smaller"),
+]
+
+
+def negations(text: str) -> int:
+    return len(_NEG.findall(normalise(text)))
+
+
+def polarity_conflict(claim: str, passage: str) -> bool:
+    """True when the claim says the opposite of the passage (negation parity or antonyms)."""
+    if (negations(claim) % 2) != (negations(passage) % 2):
+        return True
+    c, p = normalise(claim), normalise(passage)
+    for a, b in _ANTONYMS:
+        for x, y in ((a, b), (b, a)):
+            if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict
+    confidence: float
+    reason: str
+    negation_conflict: bool = False
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def calibrated(semantic: bool, verdict: Verdict, margin: float) -> float:
+    a, b = CALIBRATION[(semantic, verdict)]
+    return round(_sigmoid(a * margin + b), 4)
+
+
+def decide(
+    claim_core: str,
+    ranked: Sequence[Scored],
+    numbers: Sequence[NumberCheck],
+    *,
+    semantic: bool,
+) -> Decision:
+    """The verdict for one claim, given its ranked passages and number checks."""
+    th = THRESHOLDS[semantic]
+    if not ranked:
+        return Decision(Verdict.NOT_FOUND, calibrated(semantic, Verdict.NOT_FOUND, th.topic),
+                        "no passage of the cited papers matches the claim")
+    best = ranked[0]
+    score = best.score
+    where = f"{best.passage.paper_id} p.{best.passage.page}"
+    if score < th.topic:
+        return Decision(
+            Verdict.NOT_FOUND,
+            calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
+            f"best passage ({where}) scores {score:.2f}, below the topic threshold {th.topic:.2f}",
+        )
+    bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)]
+    if bad:
+        n = bad[0]
+        if n.status is NumberStatus.DIFFERENT:
+            detail = f"claim says {n.mention.text}, source says {_fmt(n.source_value)}"
+        else:
+            detail = f"{n.mention.text} belongs to {n.source_subject or 'another row'} in the source"
+        src = f" ({n.paper_id} p.{n.page})" if n.paper_id else ""
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, score - th.topic),
+            detail + src,
+        )
+    top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
+    if top_sentences and score >= th.topic + 0.1:
+        s0 = top_sentences[0]
+        if s0.score >= score - 0.05 and polarity_conflict(claim_core, s0.passage.text):
+            return Decision(
+                Verdict.CONTRADICTED,
+                calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
+                f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
+                negation_conflict=True,
+            )
+    absent = [n for n in numbers if n.status is NumberStatus.ABSENT]
+    if score >= th.support and not absent:
+        matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
+        extra = f"; {matched} number(s) match" if matched else ""
+        return Decision(
+            Verdict.SUPPORTED,
+            calibrated(semantic, Verdict.SUPPORTED, score - th.support),
+            f"stated in {where} (score {score:.2f}){extra}",
+        )
+    if absent:
+        missing = ", ".join(n.mention.text for n in absent)
+        reason = f"on topic in {where}, but the source does not state {missing}"
+    else:
+        reason = f"only partly stated in {where} (score {score:.2f} < {th.support:.2f})"
+    margin = min(score - th.topic, max(th.support - score, 0.0) + (0.1 if absent else 0.0))
+    return Decision(
+        Verdict.PARTIALLY_SUPPORTED,
+        calibrated(semantic, Verdict.PARTIALLY_SUPPORTED, margin),
+        reason,
+    )
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "another value"
+    return f"{v:g}"
