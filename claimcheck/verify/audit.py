@@ -193,6 +193,25 @@ class Auditor:
         return ReportAudit(report=report, papers=tuple(papers), claims=tuple(results),
                            findings=tuple(findings))
 
+    def verify_claims(
+        self, claims: Sequence[Claim], refs: Sequence[Reference]
+    ) -> list[ClaimResult]:
+        """Check loose claims against the given references (no report around them)."""
+        fetched = self.fetcher.fetch_many(refs)
+        sources = [
+            _Source(fp, self._index(fp),
+                    [self._index(x) for x in fp.extra_versions
+                     if x.status is ReferenceStatus.AVAILABLE])
+            for fp in fetched
+            if fp.status is ReferenceStatus.AVAILABLE
+        ]
+        unavailable = [fp for fp in fetched if fp.status is not ReferenceStatus.AVAILABLE]
+        vecs = self._claim_vectors(claims)
+        return [
+            self.check_claim(c, vecs[i] if vecs is not None else None, sources, unavailable)[0]
+            for i, c in enumerate(claims)
+        ]
+
     def _claim_vectors(self, claims: Sequence[Claim]) -> FloatArray | None:
         if self.model is None or not claims:
             return None
