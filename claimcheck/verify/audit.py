@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -128,16 +128,18 @@ class Auditor:
     # -- the audit -------------------------------------------------------------------------
     def audit(self, reports: Sequence[Report], *, workers: int = 1) -> AuditResult:
         start = time.perf_counter()
-        # Fetch every distinct reference once, for all reports.
-        wanted: list[Reference] = []
+        # Fetch every distinct reference once, for all reports; each report keeps its own
+        # Reference (its line numbers) on the shared result.
+        unique: dict[tuple[str | None, str | None], Reference] = {}
         for r in reports:
-            wanted.extend(_references_of(r))
-        self._progress(f"fetching {len(wanted)} reference(s)")
-        fetched = self.fetcher.fetch_many(wanted)
-        by_ref = {id(ref): fp for ref, fp in zip(wanted, fetched)}
-        per_report = []
-        for r in reports:
-            per_report.append((r, [by_ref[id(ref)] for ref in _references_of(r)]))
+            for ref in _references_of(r):
+                unique.setdefault(_ref_key(ref), ref)
+        self._progress(f"fetching {len(unique)} paper(s)")
+        fetched = dict(zip(unique, self.fetcher.fetch_many(list(unique.values()))))
+        per_report = [
+            (r, [replace(fetched[_ref_key(ref)], reference=ref) for ref in _references_of(r)])
+            for r in reports
+        ]
         # Index sequentially (the model is not thread-safe to load), then verify in parallel.
         for _, fps in per_report:
             for fp in fps:
@@ -160,15 +162,7 @@ class Auditor:
 
     def audit_report(self, report: Report, papers: Sequence[FetchedPaper]) -> ReportAudit:
         self._progress(f"checking {report.path}")
-        sources = [
-            _Source(
-                fp,
-                self._index(fp),
-                [self._index(x) for x in fp.extra_versions if x.status is ReferenceStatus.AVAILABLE],
-            )
-            for fp in papers
-            if fp.status is ReferenceStatus.AVAILABLE
-        ]
+        sources = self._sources(papers)
         unavailable = [fp for fp in papers if fp.status is not ReferenceStatus.AVAILABLE]
         claim_vecs = self._claim_vectors(report.claims)
         results = []
@@ -198,19 +192,34 @@ class Auditor:
     ) -> list[ClaimResult]:
         """Check loose claims against the given references (no report around them)."""
         fetched = self.fetcher.fetch_many(refs)
-        sources = [
-            _Source(fp, self._index(fp),
-                    [self._index(x) for x in fp.extra_versions
-                     if x.status is ReferenceStatus.AVAILABLE])
-            for fp in fetched
-            if fp.status is ReferenceStatus.AVAILABLE
-        ]
+        sources = self._sources(fetched)
         unavailable = [fp for fp in fetched if fp.status is not ReferenceStatus.AVAILABLE]
         vecs = self._claim_vectors(claims)
         return [
             self.check_claim(c, vecs[i] if vecs is not None else None, sources, unavailable)[0]
             for i, c in enumerate(claims)
         ]
+
+    def _sources(self, papers: Sequence[FetchedPaper]) -> list[_Source]:
+        """Available papers, each once: an examined paper found by title that is also cited
+        (maybe as another version) is not searched twice."""
+        out: list[_Source] = []
+        cited = {fp.arxiv_id.base for fp in papers
+                 if not fp.reference.examined and fp.arxiv_id is not None
+                 and fp.status is ReferenceStatus.AVAILABLE}
+        seen: set[str] = set()
+        for fp in papers:
+            if fp.status is not ReferenceStatus.AVAILABLE or fp.arxiv_id is None:
+                continue
+            if fp.reference.examined and fp.arxiv_id.base in cited:
+                continue
+            if str(fp.arxiv_id) in seen:
+                continue
+            seen.add(str(fp.arxiv_id))
+            extra = [self._index(x) for x in fp.extra_versions
+                     if x.status is ReferenceStatus.AVAILABLE]
+            out.append(_Source(fp, self._index(fp), extra))
+        return out
 
     def _claim_vectors(self, claims: Sequence[Claim]) -> FloatArray | None:
         if self.model is None or not claims:
@@ -338,6 +347,12 @@ def _references_of(report: Report) -> list[Reference]:
         refs.append(Reference(arxiv_id=None, title=report.examined_title, line=report.examined_line,
                               examined=True))
     return refs
+
+
+def _ref_key(ref: Reference) -> tuple[str | None, str | None]:
+    if ref.arxiv_id is not None:
+        return (str(ref.arxiv_id), None)
+    return (None, lexical.normalise(ref.title or ""))
 
 
 def _ref_name(fp: FetchedPaper) -> str:

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimcheck.config import Settings
+from claimcheck.models import (
+    ArxivId,
+    Claim,
+    FindingKind,
+    Mark,
+    Reference,
+    Report,
+    ReportFormat,
+    StatedCounts,
+    Verdict,
+)
+from claimcheck.verify.audit import Auditor
+from tests.verify.conftest import DictFetcher
+
+RQ = "What is the impact of task diversity on the inference latency and throughput of retrieval models?"
+
+
+def claim(i: int, text: str, mark: Mark = Mark.VERIFIED, truncated: bool = False) -> Claim:
+    return Claim(i, text, truncated, mark, 0.3, 30 + i)
+
+
+def report(claims: list[Claim], refs: list[str], examined: str | None = None, rq: str | None = RQ) -> Report:
+    return Report(
+        path="r.md", format=ReportFormat.MARKDOWN, title="T", date=None, research_question=rq,
+        examined_title=examined, stated=StatedCounts(), claims=tuple(claims),
+        references=tuple(Reference(ArxivId.parse(r), line=50 + i) for i, r in enumerate(refs)),
+        examined_line=10, research_question_line=10,
+    )
+
+
+def lexical_auditor(fetcher: DictFetcher, tmp_path) -> Auditor:  # type: ignore[no-untyped-def]
+    settings = replace(Settings(), semantic=False, cache_dir=tmp_path / "cache", offline=True)
+    return Auditor(settings, fetcher=fetcher)
+
+
+def test_verdicts_and_findings_on_a_small_report(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = [
+        claim(1, "Evaluating our best performing models for each target task on the XTREME benchmark yields an average improvement of 5.4"),
+        claim(2, "Evaluating our best performing models for each target task on the XTREME benchmark yields an average improvement of 6.1 points."),
+        claim(3, "Deep reinforcement learning agents master the game of Go without human knowledge.", Mark.VERIFIED),
+        claim(4, "We use the pretrained XLM-R Large model as a starting point for all our experiments.", Mark.REJECTED),
+    ]
+    audit = lexical_auditor(fetcher, tmp_path).audit([report(claims, ["2005.13013v2"])])
+    ra = audit.reports[0]
+    verdicts = [c.verdict for c in ra.claims]
+    assert verdicts == [Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.NOT_FOUND, Verdict.SUPPORTED]
+    assert ra.claims[0].evidence[0].paper_id == "2005.13013v2"
+    assert ra.claims[0].evidence[0].page == 1
+    kinds = [(f.kind, f.claim_index) for f in ra.findings]
+    assert (FindingKind.FALSE_VERIFICATION, 2) in kinds
+    assert (FindingKind.FALSE_VERIFICATION, 3) in kinds
+    assert (FindingKind.MISSED_VERIFICATION, 4) in kinds
+    rq = [f for f in ra.findings if f.kind is FindingKind.RESEARCH_QUESTION_UNANSWERED]
+    assert rq and "latency" in rq[0].message and "throughput" in rq[0].message
+
+
+def test_unavailable_sources_make_claims_unverifiable_not_not_found(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = [claim(1, "Some claim about the XTREME benchmark and nine tasks.")]
+    ra = lexical_auditor(fetcher, tmp_path).audit([report(claims, ["2306.12916v3"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.UNVERIFIABLE
+    assert "2306.12916v3" in ra.claims[0].reason
+    assert any(f.kind is FindingKind.UNAVAILABLE_REFERENCE for f in ra.findings)
+    # an unverifiable claim is not a false verification
+    assert not any(f.kind is FindingKind.FALSE_VERIFICATION for f in ra.findings)
+
+
+def test_off_topic_citation_is_a_mismatch(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = [
+        claim(1, "We use the pretrained XLM-R Large model as a starting point for all our experiments."),
+        claim(2, "Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task improvements of 8.2, 7.5, and 7.0 point", truncated=True),
+    ]
+    ra = lexical_auditor(fetcher, tmp_path).audit(
+        [report(claims, ["2005.13013v2", "2004.09714v1"])]
+    ).reports[0]
+    assert [c.verdict for c in ra.claims] == [Verdict.SUPPORTED, Verdict.SUPPORTED]
+    mism = [f for f in ra.findings if f.kind is FindingKind.CITATION_MISMATCH]
+    assert [f.arxiv_id for f in mism] == ["2004.09714v1"]
+    assert not any(f.kind is FindingKind.RESEARCH_QUESTION_UNANSWERED for f in
+                   lexical_auditor(fetcher, tmp_path).audit(
+                       [report(claims, ["2005.13013v2"], rq="Does intermediate-task training with XLM-R Large help?")]
+                   ).reports[0].findings)
+
+
+def test_examined_paper_missing_from_references_is_uncited(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    title = "English Intermediate-Task Training Improves Zero-Shot Cross-Lingual Transfer Too"
+    claims = [claim(1, "We use the pretrained XLM-R Large model as a starting point for all our experiments.")]
+    ra = lexical_auditor(fetcher, tmp_path).audit([report(claims, ["2004.09714v1"], examined=title)]).reports[0]
+    unc = [f for f in ra.findings if f.kind is FindingKind.UNCITED_SOURCE]
+    assert unc and "2005.13013v2" in unc[0].message
+    # the examined paper, found by title, is still used as a source
+    assert ra.claims[0].verdict is Verdict.SUPPORTED
+    ra2 = lexical_auditor(fetcher, tmp_path).audit([report(claims, ["2005.13013v2"], examined=title)]).reports[0]
+    assert not any(f.kind is FindingKind.UNCITED_SOURCE for f in ra2.findings)
+
+
+def test_each_paper_is_fetched_once_for_a_batch(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = [claim(1, "We use the pretrained XLM-R Large model as a starting point for all our experiments.")]
+    reports = [replace(report(claims, ["2005.13013v2"]), path=f"r{i}.md") for i in range(5)]
+    result = lexical_auditor(fetcher, tmp_path).audit(reports, workers=2)
+    assert len(result.reports) == 5
+    assert all(r.claims[0].verdict is Verdict.SUPPORTED for r in result.reports)
+    assert fetcher.calls == ["2005.13013v2"]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from claimcheck.models import (
+    ArxivId,
+    NumberCheck,
+    NumberMention,
+    NumberStatus,
+    Passage,
+    PassageKind,
+    Verdict,
+)
+from claimcheck.verify.index import Scored
+from claimcheck.verify.lexical import claim_core, content_terms
+from claimcheck.verify.verdict import THRESHOLDS, decide, polarity_conflict
+
+PID = ArxivId("2005.13013", 2)
+
+
+def scored(text: str, score: float, kind: PassageKind = PassageKind.SENTENCE) -> Scored:
+    return Scored(Passage(PID, 3, 0, len(text), text, kind), score, None, score)
+
+
+def mention(text: str, value: float) -> NumberMention:
+    return NumberMention(value=value, text=text, start=0, end=len(text), kind="decimal", decimals=1)
+
+
+def test_claim_core_drops_the_cut_word_only_when_truncated() -> None:
+    assert claim_core("tasks that have no training d", True) == "tasks that have no training"
+    assert claim_core("improving by 8.7 points.", False) == "improving by 8.7 points."
+
+
+def test_content_terms_stem_and_drop_stopwords() -> None:
+    assert content_terms("The model improves") == content_terms("models improved the")
+    assert "the" not in content_terms("the intermediate-task training")
+    assert "intermediate-task" in content_terms("the intermediate-task training")
+
+
+def test_below_topic_threshold_is_not_found() -> None:
+    th = THRESHOLDS[False]
+    d = decide("radar clutter", [scored("XLM-R is large.", th.topic - 0.1)], [], semantic=False)
+    assert d.verdict is Verdict.NOT_FOUND
+    assert "below the topic threshold" in d.reason
+
+
+def test_strong_match_with_matching_numbers_is_supported() -> None:
+    th = THRESHOLDS[False]
+    checks = [NumberCheck(mention("5.4", 5.4), NumberStatus.MATCHED, 5.4)]
+    d = decide("average improvement of 5.4", [scored("average improvement of 5.4 points", th.support + 0.2)],
+               checks, semantic=False)
+    assert d.verdict is Verdict.SUPPORTED
+    assert 0.5 < d.confidence <= 1.0
+
+
+def test_a_number_stated_differently_contradicts_even_a_strong_match() -> None:
+    th = THRESHOLDS[False]
+    checks = [NumberCheck(mention("6.1", 6.1), NumberStatus.DIFFERENT, 5.4, paper_id="2005.13013v2", page=3)]
+    d = decide("average improvement of 6.1", [scored("average improvement of 5.4 points", th.support + 0.2)],
+               checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED
+    assert "6.1" in d.reason and "5.4" in d.reason and "p.3" in d.reason
+
+
+def test_a_number_absent_from_a_good_match_is_partial() -> None:
+    th = THRESHOLDS[False]
+    checks = [NumberCheck(mention("9.9", 9.9), NumberStatus.ABSENT)]
+    d = decide("gains of 9.9 on XNLI", [scored("gains on XNLI", th.support + 0.1)], checks, semantic=False)
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert "9.9" in d.reason
+
+
+def test_negated_claim_against_positive_passage_is_contradicted() -> None:
+    th = THRESHOLDS[False]
+    passage = "Intermediate-task training improves BUCC and Tatoeba."
+    d = decide("Intermediate-task training does not improve BUCC and Tatoeba",
+               [scored(passage, th.support + 0.1)], [], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED
+    assert d.negation_conflict
+
+
+def test_polarity() -> None:
+    assert polarity_conflict("X outperforms Y", "X underperforms Y")
+    assert not polarity_conflict("X does not help", "X did not help at all")
+    assert not polarity_conflict("TyDiQA improves, whereas XNLI does not",
+                                 "TyDiQA shows improvements, whereas XNLI does not see benefits")
