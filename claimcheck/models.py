@@ -243,6 +243,7 @@ class NumberMention:
     unit: str | None = None  # "%", "points", "x", ...
     subject: str | None = None  # the words the number belongs to ("SQuAD", "BUCC F1")
     decimals: int = 0  # digits after the point as written; sets the rounding tolerance
+    at_cut: bool = False  # touches the end of a truncated claim: may be cut ("5.4" of "5.47")
 
 
 @dataclass(frozen=True)

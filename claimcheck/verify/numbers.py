@@ -1,0 +1,943 @@
+"""Numbers in claims: find each one with what it quantifies, then check it against the sources.
+
+``extract_numbers(text)`` finds every quantity a claim states:
+
+* decimals, integers and percents: ``66.0``, ``24 layers``, ``5.4%``, ``5.4 percent``;
+* lists, which share the unit of their last member and pair with an entity list of the same
+  length: in "SQuAD, MNLI, and HellaSwag ... 8.2, 7.5, and 7.0 points" the three numbers get
+  the subjects ``SQuAD``, ``MNLI`` and ``HellaSwag`` and the unit ``points``;
+* ranges: "150K - 1.2M" gives a ``range_low`` 150000 and a ``range_high`` 1200000;
+* number words: "nine tasks" -> 9, "twenty-four", "a dozen" -> 12, "two hundred" -> 200;
+* multipliers: "3x faster", "2.5×", "3 times", "1.2M", "150K", "10 billion".
+
+It skips what is not a quantity claim: years (1950-2039 written bare, as in "(Conneau et al.,
+2020)"), dates, arXiv ids and URLs, references to tables, figures, sections, equations and
+appendices ("Table 2", "Sections 3 and 4"), bracketed citations ("[12]"), enumerators ("(1)"),
+version strings ("3.8.1"), digits inside names ("XLM-R", "mT5", "GPT-3", "L6-v2", "F1",
+"top-1") and ordinals ("4th", "first": a rank is not a value one can find in a table). "layer
+14 of 24" keeps both numbers. The word "one" counts only where it counts something ("one
+language"), not as a pronoun ("one of", "the best one").
+
+**Tolerance.** A number is read as rounded to the digits it is written with. A claim value
+``v`` written with ``d`` digits after the point and multiplier ``m`` (K = 1e3, M = 1e6,
+B = 1e9, else 1) has the tolerance ``t = 0.5 * 10**-d * m`` and matches a source value ``s``
+when ``v - t <= s < v + t``: "66" matches 65.5 up to (not including) 66.5, "66.0" matches
+65.95 to 66.05, "1.2M" matches 1,150,000 to 1,250,000. A source written with fewer digits than
+the claim also matches when the claim lies in the source's own interval ("66.04" against a
+source "66.0"). A percent and a fraction are one number: "66%" equals "0.66" (a claim's
+fraction is compared only when written with two or more decimals). Units are not compared for
+equality: "5.4 points" matches a table cell "5.4". A number at the end of a truncated claim may
+itself be cut, so it also matches any source number whose digits begin with it ("5.4" matches
+"5.47"; "nine" matches "nineteen").
+
+**Statuses** (``check_numbers``), per mention, over the claim's ranked passages:
+
+* ``MATCHED``: a passage states the value, and not for another row or entity;
+* ``OTHER_ENTITY``: the value is stated only for another row or entity: a table row whose label
+  the claim does not name while the claim names another row of the same table (``source_value``
+  is then that row's value in the same column, when the rows line up), or a sentence pairing
+  the value with another entity while the claim's entity holds a different number there;
+* ``DIFFERENT``: the value is nowhere in the passages, and one of the first passages gives
+  another value in the same role: a number of the same kind (count vs measurement) whose
+  neighbouring words match the claim's ("average improvement of 6.1" against "average
+  improvement of 5.4"). A bare small count ("7 tasks") found only in an unrelated spot is
+  also ``DIFFERENT`` when a passage gives another count for the same words ("nine tasks");
+* ``ABSENT``: the value appears nowhere and nothing contradicts it.
+
+Passage analyses are cached by text, so a paper's passages are read once per process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck.models import NumberCheck, NumberMention, NumberStatus, Passage, PassageKind
+
+__all__ = ["check_numbers", "extract_numbers", "tolerance_of", "value_matches"]
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+
+_NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?")
+
+# Right after a number, no space: a multiplier, a percent, or a "/10"-style scale.
+_SUFFIX_RE = re.compile(
+    r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)"
+    r"|(?P<mult>[KkMB](?![\w])|bn\b|\s(?:thousand|million|billion|trillion)\b)"
+    r"|(?P<times>[x×](?![\w])|\s×|\s(?:times|fold)\b|-fold\b)"
+    r"|(?P<frac>/(?:5|10|100)(?![\d.]))",
+)
+_UNIT_WORD_RE = re.compile(
+    r"\s?(?P<u>percentage\s+points?|points?|pts\b\.?|pp\b|p\.p\.)", re.IGNORECASE
+)
+# Unit words a cut claim may end inside of ("7.0 poin").
+_CUT_UNITS = {"points": "points", "percent": "%", "percentage": "points"}
+_SCALES = {
+    "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "hundred": 1e2, "dozen": 12.0,
+}
+_SCALE_IN_TEXT_RE = re.compile(r"(?:\d|\s)(K|k|M|B|bn|thousand|million|billion|trillion)\s*$")
+
+_SMALL_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_ALL_WORDS = {**_SMALL_WORDS, **_TENS_WORDS}
+_UNITS_ALT = "|".join(sorted(_SMALL_WORDS, key=len, reverse=True))
+_TENS_ALT = "|".join(_TENS_WORDS)
+_WORD_RE = re.compile(
+    rf"\b(?:(?P<dozen>a\s+dozen)"
+    rf"|(?P<tens>{_TENS_ALT})(?:[\s-](?P<tu>one|two|three|four|five|six|seven|eight|nine)\b)?"
+    rf"|(?P<unit>{_UNITS_ALT}))"
+    rf"(?:\s+(?P<big>hundred|thousand|million|billion))?\b",
+    re.IGNORECASE,
+)
+_ONE_BEFORE = {"the", "no", "any", "each", "every", "which", "this", "that", "such", "a", "an",
+               "best", "better", "new", "other", "another", "first", "last", "same"}
+_ONE_AFTER = {"of", "another", "or", "and", "to", "is", "was", "can", "could", "may", "might",
+              "should", "must", "would", "will", "that", "which", "who", "at", "in", "on", "by"}
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_REF_WORDS = (r"(?:Tables?|Tabs?\.|Figures?|Figs?\.|Sections?|Secs?\.|§§?|Appendix|Appendices"
+              r"|App\.|Equations?|Eqs?\.|Chapters?|Ch\.|Algorithms?|Alg\.|Footnotes?|Theorems?"
+              r"|Lemmas?|Definitions?|Propositions?|Corollary|Example|Lines?|Pages?|pp?\.)")
+_REF_NUM = r"\(?[A-Z]?\d+(?:\.\d+)*[a-z]?\)?"
+_EXCLUDE_RE = re.compile(
+    r"https?://\S+|www\.\S+"
+    r"|(?:arXiv:\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b"
+    rf"|\b{_REF_WORDS}\s*{_REF_NUM}(?:\s*(?:,|and|&|or|-|–|to)\s*{_REF_NUM})*"
+    r"|\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]"
+    rf"|\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
+    rf"|\b\d{{1,2}}\s+{_MONTHS}\b(?:\s+\d{{4}})?"
+    r"|(?<![\w)])\(\s*\d{1,2}\s*\)"
+    r"|\b\d+(?:\.\d+){2,}\b",
+    re.IGNORECASE,
+)
+_DASHES = "-‐‑–—−"
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)$")
+_RANGE_GAP_RE = re.compile(r"^\s*[-‐‑–—]\s*$|^\s+to\s+$")
+
+_TOKEN_RE = re.compile(r"[A-Za-z][\w\-'’]*\w|[A-Za-z]|\d[\d.,]*\d|\d|[^\w\s]")
+_STOP_WORDS = (
+        "a an the of by to at on in for with from and or is are was were be been being than as "
+        "that which this these those its their it we our they he she his her has have had do "
+        "does did not no yields yield yielded achieves achieve achieved reaches reach reached "
+        "obtains obtain obtained gets get got up about around approximately roughly nearly "
+        "almost over only all just some respectively while whereas but per vs versus between "
+        "among each both into onto also can could may might will would should must more less "
+        "most least very such e.g i.e et al when where how what who using use used based"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_PLURAL_END = re.compile(r"(?<![su])s$")
+_ENTITY_RE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z]+[A-Z]|.*\d.*[A-Za-z]|.*[A-Za-z].*\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A number found before list/range merging."""
+
+    start: int
+    end: int
+    value: float
+    decimals: int
+    kind: str
+    unit: str | None
+    digits: str  # the written digits, commas dropped: "1200", "5.4"
+
+
+def extract_numbers(text: str) -> list[NumberMention]:
+    """Every quantity stated in ``text``, in order, with its unit and subject.
+
+    Never raises for a ``str``; each mention's ``text`` is ``text[start:end]``.
+
+    >>> [(m.text, m.value, m.unit, m.subject) for m in extract_numbers("all 9 tasks gain 8.7 points")]
+    [('9', 9.0, None, 'tasks'), ('8.7', 8.7, 'points', 'gain')]
+    """
+    if not text:
+        return []
+    return list(_extract_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _extract_cached(text: str) -> tuple[NumberMention, ...]:
+    raws = _raw_numbers(text)
+    if not raws:
+        return ()
+    return tuple(_to_mentions(text, raws))
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _EXCLUDE_RE.finditer(text)]
+
+
+def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _raw_numbers(text: str) -> list[_Raw]:
+    spans = _excluded_spans(text)
+    found: list[_Raw] = []
+    consumed_until = 0
+    n = len(text)
+    for m in _NUM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s < consumed_until or _in_spans(spans, s, e):
+            continue
+        prev = text[s - 1] if s > 0 else ""
+        if prev.isalpha() or prev == "_" or prev in "@#$":
+            continue  # digits inside a name: mT5, F1, v2, P@1
+        if prev == "." and s >= 2 and text[s - 2].isdigit():
+            continue  # the tail of a version string
+        sign = 1.0
+        if prev and prev in _DASHES and s >= 2:
+            before = text[s - 2]
+            if before.isalpha() and not (
+                before in "KkMB" and s >= 3 and text[s - 3].isdigit()
+            ):
+                continue  # GPT-3, top-1, XLM-R-2
+            if not (before.isdigit() or before in "KkMB%") and prev in "-−":
+                sign = -1.0  # a minus sign, not a range dash
+        raw = m.group()
+        after = text[e] if e < n else ""
+        if after == "." and e + 1 < n and text[e + 1].isdigit():
+            continue  # 3.8.1
+        digits = raw.replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:  # pragma: no cover - the regex only lets digits through
+            continue
+        decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+        kind = "decimal" if decimals else "integer"
+        unit: str | None = None
+        end = e
+        sm = _SUFFIX_RE.match(text, e)
+        if sm is not None:
+            end = sm.end()
+            if sm.group("pct"):
+                kind, unit = "percent", "%"
+            elif sm.group("mult"):
+                kind = "multiplier"
+                value *= _SCALES[sm.group("mult").strip()]
+            elif sm.group("times"):
+                kind, unit = "multiplier", "x"
+            else:
+                unit = sm.group("frac")
+        elif after.isalpha():
+            continue  # 4th, 3D, 2nd
+        if kind == "integer" and "," not in raw and len(raw) == 4 and 1950 <= value <= 2039:
+            continue  # a year
+        consumed_until = end
+        found.append(_Raw(s - 1 if sign < 0 else s, end, sign * value, decimals, kind, unit,
+                          digits))
+    words = _word_numbers(text, spans)
+    if words:
+        found.extend(w for w in words if not any(r.start < w.end and w.start < r.end
+                                                 for r in found))
+        found.sort(key=lambda r: r.start)
+    return found
+
+
+def _word_numbers(text: str, spans: list[tuple[int, int]]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _WORD_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if _in_spans(spans, s, e):
+            continue
+        if e < len(text) and text[e] in "'’" and text[e + 1 : e + 2] == "s":
+            continue
+        if m.group("dozen"):
+            value = 12.0
+        elif m.group("tens"):
+            value = float(_TENS_WORDS[m.group("tens").lower()])
+            if m.group("tu"):
+                value += _SMALL_WORDS[m.group("tu").lower()]
+        else:
+            word = m.group("unit").lower()
+            value = float(_SMALL_WORDS[word])
+            if word == "one" and not m.group("big") and not _one_counts(text, s, e):
+                continue
+        if m.group("big"):
+            value *= _SCALES[m.group("big").lower()]
+        digits = str(int(value)) if value == int(value) else str(value)
+        out.append(_Raw(s, e, value, 0, "word", None, digits))
+    return out
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """Whether the word "one" at ``start`` counts something ("one language") or is a pronoun."""
+    before = text[:start].rstrip().rsplit(None, 1)
+    if before and before[-1].lower().strip(",;:(") in _ONE_BEFORE:
+        return False
+    rest = text[end:]
+    if rest[:4] in ("-to-", " to "):
+        return False
+    m = re.match(r"[\s-]+([A-Za-z][\w\-]*)", rest)
+    if m is None:
+        return False
+    return m.group(1).lower() not in _ONE_AFTER and m.group(1).lower() not in _STOP
+
+
+def _to_mentions(text: str, raws: list[_Raw]) -> list[NumberMention]:
+    n = len(text)
+    cut_at = len(text.rstrip())
+    # Group into ranges and lists by the text between neighbours.
+    groups: list[list[_Raw]] = []
+    gaps: list[str] = []  # the kind of joint that made each group: "range" or "list"
+    for r in raws:
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end : r.start]
+            if gaps[-1] in ("", "range") and len(groups[-1]) == 1 and _RANGE_GAP_RE.match(gap) \
+                    and last.kind != "word" and r.kind != "word" and "to" not in gap:
+                groups[-1].append(r)
+                gaps[-1] = "range"
+                continue
+            if gaps[-1] in ("", "list") and _LIST_GAP_RE.match(gap) \
+                    and (last.kind == "word") == (r.kind == "word"):
+                groups[-1].append(r)
+                gaps[-1] = "list"
+                continue
+        groups.append([r])
+        gaps.append("")
+
+    tokens = _tokens(text)
+    mentions: list[NumberMention] = []
+    for group, joint in zip(groups, gaps, strict=True):
+        last = group[-1]
+        unit_after, unit_end = _unit_after(text, last.end, last.unit)
+        at_cut_group = unit_end >= cut_at and unit_end == last.end
+        paired = _paired_subjects(text, group) if joint == "list" else None
+        shared_subject = _subject(text, tokens, group[0].start, unit_end)
+        for i, r in enumerate(group):
+            unit = r.unit
+            if unit is None and (r is last or unit_after in ("points", "%")):
+                unit = unit_after  # "8.2, 7.5, and 7.0 points": the list shares its unit
+            kind = r.kind
+            value = r.value
+            if joint == "range":
+                kind = "range_low" if i == 0 else "range_high"
+                if i == 0 and r.kind != "multiplier" and last.kind == "multiplier" \
+                        and r.unit is None and last.unit is None:
+                    # "1.2-1.5M": the scale written once applies to both ends.
+                    value = r.value * _scale_of_text(text[last.start : last.end])
+            elif kind in ("integer", "decimal") and unit == "%":
+                kind = "percent"
+            at_cut = (r is last and at_cut_group) or (
+                r.end == cut_at or (r.end + 1 == cut_at and text[r.end : r.end + 1] == ".")
+            )
+            subject = paired[i] if paired else shared_subject
+            mentions.append(NumberMention(
+                value=value,
+                text=text[r.start : r.end],
+                start=r.start,
+                end=r.end,
+                kind=kind,
+                unit=unit,
+                subject=subject,
+                decimals=r.decimals,
+                at_cut=at_cut and r.end <= n,
+            ))
+    return mentions
+
+
+def _unit_after(text: str, end: int, own: str | None) -> tuple[str | None, int]:
+    """The unit word right after a number ("points"), and where it ends."""
+    if own is not None:
+        return own, end
+    m = _UNIT_WORD_RE.match(text, end)
+    if m is not None:
+        word = m.group("u").lower()
+        return ("%" if word.startswith("percent") else "points"), m.end()
+    tail = text[end:]
+    stripped = tail.strip().lower()
+    if 2 <= len(stripped) and " " not in stripped and tail[:1] == " ":
+        for full, unit in _CUT_UNITS.items():
+            if full.startswith(stripped) and stripped != full:
+                return unit, len(text)  # a unit cut by the report's truncation
+    return None, end
+
+
+def _scale_of_text(written: str) -> float:
+    m = _SCALE_IN_TEXT_RE.search(written)
+    return _SCALES[m.group(1)] if m else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_stop(word: str) -> bool:
+    return word.lower() in _STOP
+
+
+def _subject(text: str, tokens: list[_Tok], start: int, end: int) -> str | None:
+    """The words a number (or list) at ``start:end`` quantifies: what follows, else what leads."""
+    starts = [t.start for t in tokens]
+    i = bisect_left(starts, end)
+    after: list[str] = []
+    while i < len(tokens) and len(after) < 4:
+        t = tokens[i]
+        if not t.is_word or _is_stop(t.text):
+            break
+        after.append(t.text)
+        if _PLURAL_END.search(t.text) or t.text.lower() in ("accuracy", "f1", "score", "bleu"):
+            break
+        i += 1
+    if after and not (len(after) == 1 and after[0][0].isupper() and _ENTITY_RE.fullmatch(
+            after[0]) is None and after[0].lower() not in ("accuracy",)):
+        return " ".join(after)
+    j = bisect_left(starts, start) - 1
+    # Walk left over linking words and earlier numbers to the noun phrase.
+    while j >= 0 and (
+        (tokens[j].is_word and _is_stop(tokens[j].text))
+        or tokens[j].text[:1].isdigit()
+        or tokens[j].text in ("=", ":", "~", "≈")
+    ):
+        j -= 1
+    before: list[str] = []
+    while j >= 0 and len(before) < 4:
+        t = tokens[j]
+        if not t.is_word or _is_stop(t.text):
+            break
+        before.append(t.text)
+        j -= 1
+    if before:
+        return " ".join(reversed(before))
+    return " ".join(after) if after else None
+
+
+_ITEM = r"(?:[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w\-]*|Large|Base|large|base))?"
+_ENTITY_LIST_RE = re.compile(
+    rf"(?<![\w-])(?P<items>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM})(?![\w-])"
+)
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _paired_subjects(text: str, group: list[_Raw]) -> list[str] | None:
+    """Subjects for a number list from an entity list of the same length ("A, B, and C")."""
+    best: list[str] | None = None
+    best_dist = math.inf
+    for m in _ENTITY_LIST_RE.finditer(text):
+        items = [x for x in _ITEM_SPLIT_RE.split(m.group("items")) if x]
+        if len(items) != len(group):
+            continue
+        dist = (group[0].start - m.end()) if m.end() <= group[0].start else (
+            m.start() - group[-1].end + 0.5)
+        if dist < 0:
+            continue
+        if dist < best_dist:
+            best, best_dist = items, dist
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching values
+# ---------------------------------------------------------------------------------------------
+
+_EPS = 1e-9
+
+
+def tolerance_of(mention: NumberMention) -> float:
+    """Half a unit of the last digit written, times the mention's multiplier.
+
+    >>> tolerance_of(extract_numbers("66.0")[0]), tolerance_of(extract_numbers("1.2M")[0])
+    (0.05, 50000.0)
+    """
+    scale = _scale_of_text(mention.text) if mention.kind in ("multiplier", "range_low",
+                                                             "range_high") else 1.0
+    if mention.kind == "range_low" and scale == 1.0 and mention.value >= 1000 and \
+            mention.decimals:
+        # "1.2-1.5M": the low end carries the high end's scale.
+        for s in (1e12, 1e9, 1e6, 1e3):
+            if mention.value / s < 1000:
+                scale = s
+                break
+    return round(0.5 * 10.0 ** -mention.decimals * scale, 12)
+
+
+def _candidates(mention: NumberMention, tol: float, at_cut: bool) -> list[tuple[float, float]]:
+    """(value, tolerance) pairs a source number may equal: the value, and percent/fraction."""
+    v = mention.value
+    out = [(v, tol)]
+    if mention.unit == "%":
+        out.append((v / 100.0, tol / 100.0))
+    elif 0 < abs(v) <= 1 and mention.decimals >= 2:
+        out.append((v * 100.0, tol * 100.0))
+    if at_cut and mention.kind == "word":
+        word = mention.text.lower()
+        out.extend((float(val), 0.5) for w, val in _ALL_WORDS.items()
+                   if w != word and w.startswith(word))
+    return out
+
+
+def value_matches(mention: NumberMention, source: NumberMention, *, at_cut: bool = False) -> bool:
+    """Whether ``source`` states ``mention``'s value under the module's tolerance rule."""
+    tol = tolerance_of(mention)
+    s = source.value
+    for v, t in _candidates(mention, tol, at_cut):
+        if v - t - _EPS <= s < v + t - _EPS:
+            return True
+        if source.decimals < mention.decimals:
+            ts = tolerance_of(source) * (t / tol if tol else 1.0)
+            if s - ts - _EPS <= v < s + ts - _EPS:
+                return True
+    if at_cut and mention.kind != "word":
+        mine = _digits(mention.text)
+        theirs = _digits(source.text)
+        if mine and theirs.startswith(mine) and len(theirs) > len(mine):
+            return True
+    return False
+
+
+def _digits(written: str) -> str:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return m.group().replace(",", "") if m else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Passages: rows, sentences, and each number's surroundings
+# ---------------------------------------------------------------------------------------------
+
+_CELL_TOKEN_RE = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?[*†‡]*$|^[-–—]$|^/$")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceNum:
+    mention: NumberMention  # offsets into the passage text
+    unit_start: int  # offset of the row or sentence holding it
+    unit_end: int
+    near: frozenset[str]  # stemmed content words just around it
+    far: frozenset[str]  # a wider window
+    owner: str | None  # an entity right before it ("XLM-R achieves 66.0")
+    row: int | None  # index into _Analysis.rows
+    cell: tuple[int, int] | None  # (cell, part) within the row: "76.6 / 60.8" is one cell
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    label: str
+    label_tokens: tuple[str, ...]
+    cells: tuple[tuple[float | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    numbers: tuple[_SourceNum, ...]
+    rows: tuple[_Row, ...]
+    entities: frozenset[str]  # lower-cased entity tokens of the passage
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’")
+    for suffix in ("ements", "ement", "ings", "ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def _window(tokens: list[_Tok], starts: list[int], lo: int, hi: int, start: int, end: int,
+            width: int) -> frozenset[str]:
+    """Stemmed content words within ``width`` words of ``start:end``, inside ``lo:hi``."""
+    i = bisect_left(starts, start) - 1
+    got: list[str] = []
+    count = 0
+    while i >= 0 and tokens[i].start >= lo and count < width:
+        t = tokens[i]
+        if t.is_word:
+            count += 1
+            if not _is_stop(t.text):
+                got.append(_stem(t.text))
+        i -= 1
+    i = bisect_left(starts, end)
+    count = 0
+    while i < len(tokens) and tokens[i].end <= hi and count < width:
+        t = tokens[i]
+        if t.is_word:
+            count += 1
+            if not _is_stop(t.text):
+                got.append(_stem(t.text))
+        i += 1
+    return frozenset(got)
+
+
+def _owner(tokens: list[_Tok], starts: list[int], lo: int, start: int) -> str | None:
+    """An entity at most three words before ``start`` with no punctuation or number between."""
+    i = bisect_left(starts, start) - 1
+    words = 0
+    while i >= 0 and tokens[i].start >= lo and words < 3:
+        t = tokens[i]
+        if not t.is_word:
+            return None
+        if t.text.lower() in ("and", "or", "but", "whereas", "while", "vs", "versus", "than"):
+            return None
+        # A capitalised first word of a sentence is no entity unless it has inner capitals.
+        if _ENTITY_RE.fullmatch(t.text) and (
+            t.start != lo or any(c.isupper() for c in t.text[1:])
+        ):
+            return t.text
+        words += 1
+        i -= 1
+    return None
+
+
+def _parse_row(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
+    """A table row: its label and, for each number token, (offset, cell, part)."""
+    toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    k = len(toks)
+    while k > 0 and _CELL_TOKEN_RE.match(toks[k - 1][1]):
+        k -= 1
+    if k == 0 or k == len(toks):
+        return None
+    label = text[: toks[k][0]].strip().rstrip(",:")
+    if not label or not any(c.isalpha() for c in label):
+        return None
+    cells: list[tuple[int, int, int]] = []
+    cell, part, join_next = -1, 0, False
+    for off, tok in toks[k:]:
+        if tok == "/":
+            join_next = True
+            continue
+        if join_next:
+            part += 1
+            join_next = False
+        else:
+            cell += 1
+            part = 0
+        if tok[:1].isdigit() or (tok[:1] in "-−" and len(tok) > 1):
+            cells.append((off, cell, part))
+        elif tok in ("-", "–", "—"):
+            cells.append((-1, cell, part))  # an empty cell keeps the column count
+    return label, cells
+
+
+def _label_tokens(label: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in re.findall(r"[\w][\w\-.]*\w|\w", label))
+
+
+def _claim_tokens(text: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in re.findall(r"[\w][\w\-.]*\w|\w", text))
+
+
+@lru_cache(maxsize=16384)
+def _analyse(text: str, row_kind: bool) -> _Analysis:
+    """Numbers of a passage with their surroundings, its table rows, and its entities."""
+    mentions = extract_numbers(text)
+    tokens = _tokens(text)
+    starts = [t.start for t in tokens]
+    entities = frozenset(t.text.lower() for t in tokens if t.is_word and _ENTITY_RE.fullmatch(
+        t.text))
+    # Units: table rows (the whole passage for a TABLE_ROW, else row-like lines), and sentences.
+    units: list[tuple[int, int, bool]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        lo, hi = line_start, line_start + len(line)
+        line_start = hi + 1
+        if not line.strip():
+            continue
+        parsed = _parse_row(line) if (row_kind or _looks_like_row(line)) else None
+        if parsed is not None:
+            units.append((lo, hi, True))
+            continue
+        s = lo
+        for sm in _SENTENCE_END_RE.finditer(line):
+            units.append((s, lo + sm.start(), False))
+            s = lo + sm.end()
+        units.append((s, hi, False))
+    rows: list[_Row] = []
+    row_of_unit: dict[int, tuple[int, dict[int, tuple[int, int]]]] = {}
+    for ui, (lo, hi, is_row) in enumerate(units):
+        if not is_row:
+            continue
+        parsed = _parse_row(text[lo:hi])
+        if parsed is None:  # pragma: no cover - checked above
+            continue
+        label, cells = parsed
+        ncells = max((c for _, c, _ in cells), default=-1) + 1
+        grid: list[list[float | None]] = [[] for _ in range(ncells)]
+        where: dict[int, tuple[int, int]] = {}
+        for off, c, p in cells:
+            value: float | None = None
+            if off >= 0:
+                tok = text[lo + off :].split(None, 1)[0]
+                try:
+                    value = float(tok.rstrip("%*†‡").replace(",", "").replace("−", "-"))
+                except ValueError:
+                    value = None
+                where[lo + off] = (c, p)
+            while len(grid[c]) <= p:
+                grid[c].append(None)
+            grid[c][p] = value
+        row_of_unit[ui] = (len(rows), where)
+        rows.append(_Row(label, _label_tokens(label), tuple(tuple(g) for g in grid)))
+    nums: list[_SourceNum] = []
+    unit_starts = [u[0] for u in units]
+    for m in mentions:
+        ui = max(0, bisect_left(unit_starts, m.start + 1) - 1)
+        lo, hi, is_row = units[ui] if units else (0, len(text), False)
+        row_idx: int | None = None
+        cell: tuple[int, int] | None = None
+        if is_row and ui in row_of_unit:
+            row_idx, where = row_of_unit[ui]
+            cell = where.get(m.start)
+            if cell is None:
+                row_idx = None  # a number inside the label ("mBERT, 1000 examples")
+        near = _window(tokens, starts, lo, hi, m.start, m.end, 3)
+        far = _window(tokens, starts, lo, hi, m.start, m.end, 8)
+        owner = None if is_row else _owner(tokens, starts, lo, m.start)
+        nums.append(_SourceNum(m, lo, hi, near, far, owner, row_idx, cell))
+    return _Analysis(tuple(nums), tuple(rows), entities)
+
+
+def _looks_like_row(line: str) -> bool:
+    parsed = _parse_row(line)
+    if parsed is None:
+        return False
+    label, cells = parsed
+    return len(cells) >= 3 and len(label.split()) <= 6
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking
+# ---------------------------------------------------------------------------------------------
+
+_ROLE_PASSAGES = 5  # DIFFERENT looks at the first few passages only: they speak of the claim
+_ROLE_MIN = 4  # least role score for DIFFERENT: two shared words next to the number, or more
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    passage: Passage
+    rank: int
+    num: _SourceNum
+    analysis: _Analysis
+
+
+def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
+    """How fully the claim names a row label: 0 when its head word is missing."""
+    if not row.label_tokens or row.label_tokens[0] not in claim_tokens:
+        return 0.0
+    return sum(1 for t in row.label_tokens if t in claim_tokens) / len(row.label_tokens)
+
+
+def _quote(text: str, lo: int, hi: int, at: int, width: int = 240) -> str:
+    quote = text[lo:hi].strip()
+    if len(quote) <= width:
+        return quote
+    rel = at - lo
+    a = max(0, rel - width // 2)
+    piece = text[lo + a : lo + a + width].strip()
+    return ("…" if a > 0 else "") + piece + "…"
+
+
+def _is_count(m: NumberMention) -> bool:
+    return m.kind in ("integer", "word") and m.unit is None
+
+
+def _same_kind(a: NumberMention, b: NumberMention) -> bool:
+    if _is_count(a) != _is_count(b):
+        return False
+    return not (a.unit in ("%", "x") and b.unit in ("%", "x") and a.unit != b.unit)
+
+
+def _role_score(near: frozenset[str], far: frozenset[str], src: _SourceNum,
+                mention: NumberMention) -> int:
+    score = 2 * len(near & src.near) + len(far & src.far)
+    if mention.unit is not None and mention.unit == src.mention.unit:
+        score += 1
+    return score
+
+
+def check_numbers(
+    mentions: Sequence[NumberMention],
+    passages: Sequence[Passage],
+    *,
+    claim_text: str,
+) -> list[NumberCheck]:
+    """Check each mention of a claim against the claim's ranked passages (best first).
+
+    See the module docstring for the tolerance rule and the four statuses. Never raises on
+    well-formed models; a mention with nothing to check against is ``ABSENT``.
+    """
+    analyses = [_analyse(p.text, p.kind is PassageKind.TABLE_ROW) for p in passages]
+    claim_tokens = _claim_tokens(claim_text)
+    ctoks = _tokens(claim_text)
+    cstarts = [t.start for t in ctoks]
+    cut_at = len(claim_text.rstrip())
+    claim_entities = {t.text.lower() for t in ctoks if t.is_word and _ENTITY_RE.fullmatch(t.text)}
+    # Rows of each table across the passages, to find the row the claim names.
+    tables: dict[tuple[str, int, str | None], list[tuple[int, int]]] = {}
+    for pi, (p, a) in enumerate(zip(passages, analyses, strict=True)):
+        for ri in range(len(a.rows)):
+            tables.setdefault(_table_key(p), []).append((pi, ri))
+
+    results: list[NumberCheck] = []
+    for mention in mentions:
+        at_cut = mention.at_cut or (mention.end >= cut_at > 0)
+        tol = tolerance_of(mention)
+        near = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 3) \
+            if mention.end <= len(claim_text) else frozenset()
+        far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
+            if mention.end <= len(claim_text) else frozenset()
+        hits: list[_Hit] = []
+        for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
+            for src in a.numbers:
+                if value_matches(mention, src.mention, at_cut=at_cut):
+                    hits.append(_Hit(p, rank, src, a))
+        results.append(_decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
+                               claim_entities, near, far))
+    return results
+
+
+def _table_key(p: Passage) -> tuple[str, int, str | None]:
+    return (str(p.paper_id), p.page if p.caption is None else -1, p.caption)
+
+
+def _decide(
+    mention: NumberMention,
+    tol: float,
+    hits: list[_Hit],
+    passages: Sequence[Passage],
+    analyses: list[_Analysis],
+    tables: dict[tuple[str, int, str | None], list[tuple[int, int]]],
+    claim_tokens: frozenset[str],
+    claim_entities: set[str],
+    near: frozenset[str],
+    far: frozenset[str],
+) -> NumberCheck:
+    fine: list[_Hit] = []
+    other: list[tuple[_Hit, str, float | None]] = []
+    for hit in hits:
+        verdict = _entity_conflict(hit, passages, analyses, tables, claim_tokens, claim_entities)
+        if verdict is None:
+            fine.append(hit)
+        else:
+            other.append((hit, verdict[0], verdict[1]))
+
+    counterpart = _counterpart(mention, passages, analyses, near, far)
+    if fine:
+        best = max(fine, key=lambda h: (_role_score(near, far, h.num, mention), -h.rank))
+        if (
+            counterpart is not None
+            and _is_count(mention)
+            and _role_score(near, far, best.num, mention) == 0
+            and counterpart[1] >= _ROLE_MIN
+        ):
+            return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
+                          source_value=counterpart[0].num.mention.value)
+        return _check(mention, NumberStatus.MATCHED, tol, best,
+                      source_value=best.num.mention.value)
+    if other:
+        hit, subject, value = other[0]
+        return _check(mention, NumberStatus.OTHER_ENTITY, tol, hit, source_value=value,
+                      source_subject=subject)
+    if counterpart is not None and counterpart[1] >= _ROLE_MIN:
+        return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
+                      source_value=counterpart[0].num.mention.value)
+    return NumberCheck(mention=mention, status=NumberStatus.ABSENT, tolerance=tol)
+
+
+def _check(mention: NumberMention, status: NumberStatus, tol: float, hit: _Hit, *,
+           source_value: float | None, source_subject: str | None = None) -> NumberCheck:
+    src = hit.num
+    row = hit.analysis.rows[src.row] if src.row is not None else None
+    return NumberCheck(
+        mention=mention,
+        status=status,
+        source_value=source_value,
+        source_subject=source_subject if source_subject is not None else (
+            row.label if row is not None else src.mention.subject),
+        paper_id=str(hit.passage.paper_id),
+        page=hit.passage.page,
+        quote=_quote(hit.passage.text, src.unit_start, src.unit_end, src.mention.start),
+        tolerance=tol,
+    )
+
+
+def _entity_conflict(
+    hit: _Hit,
+    passages: Sequence[Passage],
+    analyses: list[_Analysis],
+    tables: dict[tuple[str, int, str | None], list[tuple[int, int]]],
+    claim_tokens: frozenset[str],
+    claim_entities: set[str],
+) -> tuple[str, float | None] | None:
+    """(the source's entity, the claim entity's own value) when the hit belongs to another one."""
+    src = hit.num
+    if src.row is not None and src.cell is not None:
+        row = hit.analysis.rows[src.row]
+        if _label_named(row, claim_tokens) > 0:
+            return None
+        best: tuple[float, _Row] | None = None
+        for pi, ri in tables.get(_table_key(hit.passage), []):
+            other = analyses[pi].rows[ri]
+            if other.label_tokens == row.label_tokens:
+                continue
+            named = _label_named(other, claim_tokens)
+            if named > 0 and (best is None or named > best[0]):
+                best = (named, other)
+        if best is None:
+            return None
+        own = best[1]
+        value: float | None = None
+        c, p = src.cell
+        if len(own.cells) == len(row.cells) and c < len(own.cells) and p < len(own.cells[c]):
+            value = own.cells[c][p]
+        return row.label, value
+    # A sentence: "mBERT reaches 56.7, XLM-R reaches 66.0" read against "mBERT reaches 66.0".
+    owner = src.owner
+    if owner is None or owner.lower() in claim_tokens:
+        return None
+    for peer in hit.analysis.numbers:
+        if peer is src or peer.unit_start != src.unit_start or peer.owner is None:
+            continue
+        if peer.owner.lower() in claim_entities and peer.owner.lower() != owner.lower():
+            return owner, peer.mention.value
+    return None
+
+
+def _counterpart(
+    mention: NumberMention,
+    passages: Sequence[Passage],
+    analyses: list[_Analysis],
+    near: frozenset[str],
+    far: frozenset[str],
+) -> tuple[_Hit, int] | None:
+    """The source number playing the claim number's role in the first passages, if any."""
+    best: tuple[_Hit, int] | None = None
+    for rank in range(min(_ROLE_PASSAGES, len(passages))):
+        a = analyses[rank]
+        for src in a.numbers:
+            if src.row is not None:
+                continue  # a row's cells share their words: no way to tell which one is meant
+            if not _same_kind(mention, src.mention):
+                continue
+            score = _role_score(near, far, src, mention)
+            if score and (best is None or score > best[1]):
+                best = (_Hit(passages[rank], rank, src, a), score)
+    return best
