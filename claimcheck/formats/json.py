@@ -1,4 +1,9 @@
-"""JSON output. ``schema_version`` "1": names are only ever added, never renamed or removed."""
+"""JSON output, described by ``claimcheck/formats/schema.json`` (JSON Schema 2020-12).
+
+Stability: within ``schema_version`` "1" fields are only ever added, never renamed, removed or
+given another type; consumers should ignore fields they do not know. A change that breaks this
+bumps ``schema_version`` to "2".
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from claimcheck.formats.common import (
+    CrossReportSummary,
+    cross_report_summary,
+    report_totals,
+    tool_version,
+)
 from claimcheck.models import (
     AuditResult,
     ClaimResult,
@@ -17,6 +28,7 @@ from claimcheck.models import (
     ReportAudit,
     ReportFinding,
 )
+from claimcheck.policy import PolicyOutcome, ordered_names
 
 SCHEMA_VERSION = "1"
 
@@ -129,7 +141,9 @@ def paper_to_dict(fp: FetchedPaper) -> dict[str, Any]:
     }
 
 
-def claim_result_to_dict(cr: ClaimResult, base: dict[str, Any]) -> dict[str, Any]:
+def claim_result_to_dict(
+    cr: ClaimResult, base: dict[str, Any], fails: bool | None = None
+) -> dict[str, Any]:
     out = dict(base)
     out.update(
         {
@@ -141,26 +155,79 @@ def claim_result_to_dict(cr: ClaimResult, base: dict[str, Any]) -> dict[str, Any
             "versions": {k: v.value for k, v in cr.versions.items()},
         }
     )
+    if fails is not None:
+        out["fails_policy"] = fails
     return out
 
 
-def audit_report_to_dict(ra: ReportAudit) -> dict[str, Any]:
+def audit_report_to_dict(
+    ra: ReportAudit, outcome: PolicyOutcome | None = None, r: int = 0
+) -> dict[str, Any]:
     out = report_to_dict(ra.report)
-    out["claims"] = [claim_result_to_dict(cr, base) for cr, base in zip(ra.claims, out["claims"])]
+    out["claims"] = [
+        claim_result_to_dict(cr, base, outcome.claim_fails(r, c) if outcome else None)
+        for c, (cr, base) in enumerate(zip(ra.claims, out["claims"]))
+    ]
     out["papers"] = [paper_to_dict(p) for p in ra.papers]
-    out["findings"] = [finding_to_dict(f) for f in ra.findings]
+    findings = [finding_to_dict(f) for f in ra.findings]
+    if outcome is not None:
+        for i, fd in enumerate(findings):
+            fd["fails_policy"] = outcome.finding_fails(r, i)
+        totals = report_totals(ra, outcome, r)
+        out["totals"] = {
+            "claims": totals.claims,
+            "verdicts": {v.value: n for v, n in totals.verdicts.items()},
+            "findings": totals.findings,
+            "failing_claims": totals.failing_claims,
+            "failing_findings": totals.failing_findings,
+        }
+    out["findings"] = findings
     return out
 
 
-def audit_to_dict(result: AuditResult) -> dict[str, Any]:
+def policy_to_dict(outcome: PolicyOutcome) -> dict[str, Any]:
+    p = outcome.policy
     return {
-        "schema_version": SCHEMA_VERSION,
-        "semantic": result.semantic,
-        "model": result.model,
-        "seconds": round(result.seconds, 3),
-        "reports": [audit_report_to_dict(r) for r in result.reports],
+        "fail_on": ordered_names(p.fail_on),
+        "min_confidence": p.min_confidence,
+        "baseline": outcome.baseline,
+        "ok": outcome.ok,
+        "exit_code": outcome.exit_code,
+        "failing_claims": len(outcome.failing_claims),
+        "failing_findings": len(outcome.failing_findings),
+        "ignored_in_baseline": outcome.known,
+        "ignored_below_floor": outcome.below_floor,
     }
 
 
-def dumps_audit(result: AuditResult) -> str:
-    return json.dumps(audit_to_dict(result), indent=2, ensure_ascii=False)
+def summary_to_dict(s: CrossReportSummary) -> dict[str, Any]:
+    return {
+        "reports": s.reports,
+        "claims": s.claims,
+        "verdicts": {v.value: n for v, n in s.verdicts.items()},
+        "most_cited": [{"paper": k, "title": t, "reports": n} for k, t, n in s.most_cited],
+        "most_failing": [{"path": p, "failing_claims": n} for p, n in s.most_failing],
+        "verified_marks_checked": s.verified_marks,
+        "verified_marks_wrong": s.verified_wrong,
+    }
+
+
+def audit_to_dict(result: AuditResult, outcome: PolicyOutcome | None = None) -> dict[str, Any]:
+    """The ``check`` document. With ``outcome``, also the policy, per-item ``fails_policy``, per-report
+    ``totals`` and the cross-report ``summary``."""
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "claimcheck", "version": tool_version()},
+        "semantic": result.semantic,
+        "model": result.model,
+        "seconds": round(result.seconds, 3),
+    }
+    if outcome is not None:
+        doc["policy"] = policy_to_dict(outcome)
+        doc["summary"] = summary_to_dict(cross_report_summary(result, outcome))
+    doc["reports"] = [audit_report_to_dict(ra, outcome, r) for r, ra in enumerate(result.reports)]
+    return doc
+
+
+def dumps_audit(result: AuditResult, outcome: PolicyOutcome | None = None) -> str:
+    return json.dumps(audit_to_dict(result, outcome), indent=2, ensure_ascii=False)
