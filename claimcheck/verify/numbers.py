@@ -23,9 +23,10 @@ language"), not as a pronoun ("one of", "the best one").
 B = 1e9, else 1) has the tolerance ``t = 0.5 * 10**-d * m`` and matches a source value ``s``
 when ``v - t <= s < v + t``: "66" matches 65.5 up to (not including) 66.5, "66.0" matches
 65.95 to 66.05, "1.2M" matches 1,150,000 to 1,250,000. A source written with fewer digits than
-the claim also matches when the claim lies in the source's own interval ("66.04" against a
-source "66.0"). A percent and a fraction are one number: "66%" equals "0.66" (a claim's
-fraction is compared only when written with two or more decimals). Units are not compared for
+the claim (but with at least one decimal) also matches when the claim lies in the source's
+own interval ("66.04" against a source "66.0"). A percent and a fraction are one number:
+"66%" equals "0.66" (a claim's fraction is compared so only when written with two or more
+decimals). Units are not compared for
 equality: "5.4 points" matches a table cell "5.4". A number at the end of a truncated claim may
 itself be cut, so it also matches any source number whose digits begin with it ("5.4" matches
 "5.47"; "nine" matches "nineteen").
@@ -115,7 +116,7 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _REF_WORDS = (r"(?:Tables?|Tabs?\.|Figures?|Figs?\.|Sections?|Secs?\.|§§?|Appendix|Appendices"
               r"|App\.|Equations?|Eqs?\.|Chapters?|Ch\.|Algorithms?|Alg\.|Footnotes?|Theorems?"
               r"|Lemmas?|Definitions?|Propositions?|Corollary|Example|Lines?|Pages?|pp?\.)")
-_REF_NUM = r"\(?[A-Z]?\d+(?:\.\d+)*[a-z]?\)?"
+_REF_NUM = r"\(?(?:[A-Z]\.?)?\d+(?:\.\d+)*[a-z]?\)?"
 _EXCLUDE_RE = re.compile(
     r"https?://\S+|www\.\S+"
     r"|(?:arXiv:\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b"
@@ -133,17 +134,18 @@ _RANGE_GAP_RE = re.compile(r"^\s*[-‐‑–—]\s*$|^\s+to\s+$")
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w\-'’]*\w|[A-Za-z]|\d[\d.,]*\d|\d|[^\w\s]")
 _STOP_WORDS = (
-        "a an the of by to at on in for with from and or is are was were be been being than as "
-        "that which this these those its their it we our they he she his her has have had do "
-        "does did not no yields yield yielded achieves achieve achieved reaches reach reached "
-        "obtains obtain obtained gets get got up about around approximately roughly nearly "
-        "almost over only all just some respectively while whereas but per vs versus between "
-        "among each both into onto also can could may might will would should must more less "
-        "most least very such e.g i.e et al when where how what who using use used based"
+    "a an the of by to at on in for with from and or is are was were be been being than as "
+    "that which this these those its their it we our they he she his her has have had do "
+    "does did not no yields yield yielded achieves achieve achieved reaches reach reached "
+    "obtains obtain obtained gets get got up about around approximately roughly nearly "
+    "almost over only all just some respectively while whereas but per vs versus between "
+    "among each both into onto also can could may might will would should must more less "
+    "most least very such e.g i.e et al when where how what who using use used based"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _PLURAL_END = re.compile(r"(?<![su])s$")
-_ENTITY_RE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z]+[A-Z]|.*\d.*[A-Za-z]|.*[A-Za-z].*\d")
+# Entity-like words: BUCC, XLM-R, SQuAD, GPT-3, F1, mBERT, mT5, Tatoeba.
+_ENTITY_RE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*|[a-z]+[A-Z][\w\-]*|[A-Z][a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,7 @@ def _raw_numbers(text: str) -> list[_Raw]:
         if s < consumed_until or _in_spans(spans, s, e):
             continue
         prev = text[s - 1] if s > 0 else ""
-        if prev.isalpha() or prev == "_" or prev in "@#$":
+        if prev.isalpha() or (prev != "" and prev in "_@#$"):
             continue  # digits inside a name: mT5, F1, v2, P@1
         if prev == "." and s >= 2 and text[s - 2].isdigit():
             continue  # the tail of a version string
@@ -259,6 +261,8 @@ def _word_numbers(text: str, spans: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if e < len(text) and text[e] in "'’" and text[e + 1 : e + 2] == "s":
             continue
+        if text[e : e + 5].lower() in ("-shot", "-to-o") or text[e : e + 4].lower() == "-vs-":
+            continue  # zero-shot, one-to-one: names of settings, not counts
         if m.group("dozen"):
             value = 12.0
         elif m.group("tens"):
@@ -502,8 +506,9 @@ def value_matches(mention: NumberMention, source: NumberMention, *, at_cut: bool
     for v, t in _candidates(mention, tol, at_cut):
         if v - t - _EPS <= s < v + t - _EPS:
             return True
-        if source.decimals < mention.decimals:
-            ts = tolerance_of(source) * (t / tol if tol else 1.0)
+        if 0 < source.decimals < mention.decimals:
+            # A source rounded coarser than the claim: the claim may lie in its interval.
+            ts = tolerance_of(source)
             if s - ts - _EPS <= v < s + ts - _EPS:
                 return True
     if at_cut and mention.kind != "word":

@@ -1,0 +1,345 @@
+"""Number extraction and checking, on the real reports' claims and real PDF text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from claimcheck.models import ArxivId, NumberMention, NumberStatus, Passage, PassageKind
+from claimcheck.verify.numbers import (
+    check_numbers,
+    extract_numbers,
+    tolerance_of,
+    value_matches,
+)
+
+XTREME = ArxivId.parse("2003.11080v5")
+INTER_V1 = ArxivId.parse("2005.13013v1")
+INTER_V2 = ArxivId.parse("2005.13013v2")
+
+
+def triples(text: str) -> list[tuple[str, float, str | None]]:
+    return [(m.text, m.value, m.unit) for m in extract_numbers(text)]
+
+
+def sentence(text: str, pid: ArxivId = INTER_V2, page: int = 1) -> Passage:
+    return Passage(pid, page, 0, len(text), text, PassageKind.SENTENCE)
+
+
+def row(text: str, caption: str | None = "Table 2. Overall results", page: int = 6) -> Passage:
+    return Passage(XTREME, page, 0, len(text), text, PassageKind.TABLE_ROW, caption=caption)
+
+
+def check(claim: str, passages: list[Passage]) -> list[tuple[str, NumberStatus, float | None]]:
+    checks = check_numbers(extract_numbers(claim), passages, claim_text=claim)
+    return [(c.mention.text, c.status, c.source_value) for c in checks]
+
+
+# --- extraction: the real reports' claims (reports/*.txt) --------------------------------------
+
+
+def test_list_shares_unit_and_pairs_subjects_even_when_the_unit_is_cut() -> None:
+    claim = ("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
+             "improvements of 8.2, 7.5, and 7.0 point")
+    ms = extract_numbers(claim)
+    assert [(m.text, m.value, m.unit, m.subject) for m in ms] == [
+        ("8.2", 8.2, "points", "SQuAD"),
+        ("7.5", 7.5, "points", "MNLI"),
+        ("7.0", 7.0, "points", "HellaSwag"),
+    ]
+    assert [m.decimals for m in ms] == [1, 1, 1]
+    # The PDF report cuts it one letter earlier: "poin" is still the unit.
+    assert [m.unit for m in extract_numbers("of 8.2, 7.5, and 7.0 poin")] == ["points"] * 3
+
+
+def test_count_and_points_in_one_claim() -> None:
+    ms = extract_numbers(
+        "Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 points.")
+    assert [(m.text, m.kind, m.unit, m.subject) for m in ms] == [
+        ("9", "integer", None, "tasks"),
+        ("8.7", "decimal", "points", "improving"),
+    ]
+    assert not any(m.at_cut for m in ms)  # the claim ends with a full stop after "points"
+
+
+def test_number_touching_the_cut_is_marked() -> None:
+    claim = ("Evaluating our best performing models for each target task on the XTREME benchmark "
+             "yields an average improvement of 5.4")
+    (m,) = extract_numbers(claim)
+    assert (m.value, m.at_cut, m.subject) == (5.4, True, "average improvement")
+    (m,) = extract_numbers("an average improvement of 1.")  # "1." may have been "1.5"
+    assert m.at_cut
+
+
+def test_number_words() -> None:
+    claim = ("We study the effect of intermediate-task training (STILTs; Phang et al., 2018) with "
+             "nine different English intermediate")
+    assert triples(claim) == [("nine", 9.0, None)]  # the citation year is skipped
+    assert [(m.text, m.value) for m in extract_numbers(
+        "a dozen languages, twenty-four layers, two hundred pairs and Seven tasks")] == [
+        ("a dozen", 12.0), ("twenty-four", 24.0), ("two hundred", 200.0), ("Seven", 7.0)]
+
+
+def test_one_only_when_it_counts() -> None:
+    assert triples("one of the best models; the best one.") == []
+    assert triples("trained on only one language") == [("one", 1.0, None)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "We use the pretrained XLM-R Large model (Conneau et al., 2020) as a starting point for all "
+        "our experiments, as it curren",
+        "Training on English intermediate tasks outperforms the more complex alternatives of (i) "
+        "continuing multilingual MLM duri",
+        "We follow a three-phase approach to training: (i) we use a publicly available MLM; (ii) we",
+        "See Table 2, Figure 3, Sections 4 and 5, Eq. (7), Appendix B.2 and [12, 14].",
+        "Models: mT5, GPT-3, BERT-base, all-MiniLM-L6-v2, F1 and top-1 accuracy, Python 3.11.4.",
+        "http://arxiv.org/abs/2005.13013v2 and arXiv:2306.12916v3, posted July 7, 2026.",
+        "(1) we train; (2) we test; the 4th and 2nd runs.",
+    ],
+)
+def test_skips_what_is_not_a_quantity(claim: str) -> None:
+    found = [m.text for m in extract_numbers(claim)]
+    # "three-phase" is a count (three phases); everything else here is a name, a reference,
+    # a citation year, an id, a date, an enumerator or an ordinal.
+    assert found in ([], ["three"])
+
+
+def test_layer_of_keeps_both() -> None:
+    assert triples("we take layer 14 of 24") == [("14", 14.0, None), ("24", 24.0, None)]
+
+
+def test_ranges_and_multipliers() -> None:
+    ms = extract_numbers("corpora of 150K - 1.2M sentences run 3x faster with a 2.5× speedup "
+                         "on 10 billion tokens and 1,000 examples")
+    assert [(m.text, m.value, m.kind, m.unit) for m in ms] == [
+        ("150K", 150_000.0, "range_low", None),
+        ("1.2M", 1_200_000.0, "range_high", None),
+        ("3x", 3.0, "multiplier", "x"),
+        ("2.5×", 2.5, "multiplier", "x"),
+        ("10 billion", 1e10, "multiplier", None),
+        ("1,000", 1000.0, "integer", None),
+    ]
+    assert ms[0].subject == ms[1].subject == "sentences"
+    assert [m.value for m in extract_numbers("from 5.4-6.1 points")] == [5.4, 6.1]
+
+
+def test_percents_fractions_and_signs() -> None:
+    assert [(m.text, m.value, m.kind, m.unit) for m in extract_numbers(
+        "accuracy drops by -0.3 to 66% (or 66.5 percent), a 9.0/10 score")] == [
+        ("-0.3", -0.3, "decimal", None),
+        ("66%", 66.0, "percent", "%"),
+        ("66.5 percent", 66.5, "percent", "%"),
+        ("9.0/10", 9.0, "decimal", "/10"),
+    ]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "XLM-R Large reaches 66.0 F1 on BUCC and 57.3 accuracy on Tatoeba (Table 2)."
+    ms = extract_numbers(text)
+    assert [(m.text, m.subject) for m in ms] == [("66.0", "F1"), ("57.3", "accuracy")]
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+# --- the tolerance rule -----------------------------------------------------------------------
+
+
+def _num(text: str) -> NumberMention:
+    (m,) = extract_numbers(text)
+    return m
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "same"),
+    [
+        ("66", "65.5", True), ("66", "66.49", True), ("66", "66.5", False), ("66", "65.4", False),
+        ("66.0", "65.95", True), ("66.0", "66.04", True), ("66.0", "66.1", False),
+        ("66.04", "66.0", True),  # the source is rounded coarser: the claim lies in its interval
+        ("0.66", "66%", True), ("66%", "0.66", True), ("0.66", "66.0", True),
+        ("0.7", "70", False),  # a one-decimal fraction is not read as a percent
+        ("5.4 points", "5.4", True), ("1.2M", "1,200,000", True), ("1.2M", "1,260,000", False),
+        ("150K", "150,000", True), ("nine tasks", "9 tasks", True), ("3x", "3 times", True),
+    ],
+)
+def test_tolerance(claim: str, source: str, same: bool) -> None:
+    assert value_matches(_num(claim), _num(source)) is same
+
+
+def test_tolerance_values() -> None:
+    assert tolerance_of(_num("66")) == 0.5
+    assert tolerance_of(_num("66.0")) == 0.05
+    assert tolerance_of(_num("1.2M")) == 50_000.0
+    assert tolerance_of(_num("8.25")) == 0.005
+
+
+def test_prefix_matching_only_at_the_cut() -> None:
+    assert not value_matches(_num("5.4"), _num("5.47"))
+    assert value_matches(_num("5.4"), _num("5.47"), at_cut=True)
+    assert value_matches(_num("nine"), _num("nineteen"), at_cut=True)
+    assert not value_matches(_num("5.4"), _num("6.1"), at_cut=True)
+
+
+# --- checking against the real XTREME Table 2 (2003.11080v5, p.6) --------------------------
+
+
+@lru_cache(maxsize=1)
+def _xtreme_page6(path: str) -> str:
+    return pypdf.PdfReader(path).pages[5].extract_text()
+
+
+@pytest.fixture
+def xtreme(arxiv_pdfs: Path) -> list[Passage]:
+    """Page 6 of XTREME as passages: Table 2's rows with its caption, then sentences."""
+    text = _xtreme_page6(str(arxiv_pdfs / "2003.11080v5.pdf"))
+    lines = text.split("\n")
+    caption = next(ln for ln in lines if ln.startswith("Table 2."))
+    rows: list[Passage] = []
+    prose: list[Passage] = []
+    pos = 0
+    in_table2 = False
+    for ln in lines:
+        if ln.startswith("Model Avg"):
+            in_table2 = True
+        elif ln.startswith("If a strong MT"):
+            in_table2 = False
+        tokens = ln.split()
+        numeric = sum(1 for t in tokens if t[:1].isdigit() or t in ("-", "/"))
+        if in_table2 and numeric >= 3:
+            rows.append(Passage(XTREME, 6, pos, pos + len(ln), ln, PassageKind.TABLE_ROW,
+                                caption=caption))
+        elif numeric < 3:
+            prose.append(Passage(XTREME, 6, pos, pos + len(ln), ln, PassageKind.PARAGRAPH))
+        pos += len(ln) + 1
+    assert any(p.text.startswith("XLM-R Large 68.2") for p in rows)
+    return rows + prose
+
+
+def test_xlmr_scores_match_their_row(xtreme: list[Passage]) -> None:
+    claim = "XLM-R Large achieves 66.0 F1 on BUCC and 57.3 accuracy on Tatoeba"
+    checks = check_numbers(extract_numbers(claim), xtreme, claim_text=claim)
+    assert [(c.status, c.source_subject, c.page) for c in checks] == [
+        (NumberStatus.MATCHED, "XLM-R Large", 6)] * 2
+    assert checks[0].quote is not None and checks[0].quote.startswith("XLM-R Large 68.2 79.2")
+    assert checks[0].paper_id == "2003.11080v5"
+    assert checks[0].tolerance == 0.05
+
+
+def test_score_of_another_row_is_other_entity(xtreme: list[Passage]) -> None:
+    claim = "mBERT achieves 66.0 F1 on BUCC in the zero-shot setting"
+    (c,) = check_numbers(extract_numbers(claim), xtreme, claim_text=claim)
+    assert c.status is NumberStatus.OTHER_ENTITY
+    assert c.source_subject == "XLM-R Large"
+    assert c.source_value == 56.7  # mBERT's own BUCC cell, same column
+
+
+def test_other_entity_in_the_middle_of_a_row(xtreme: list[Passage]) -> None:
+    claim = "On XNLI, MMTE reaches 79.2 accuracy"
+    (c,) = check_numbers(extract_numbers(claim), xtreme, claim_text=claim)
+    assert (c.status, c.source_subject, c.source_value) == (
+        NumberStatus.OTHER_ENTITY, "XLM-R Large", 67.4)
+
+
+def test_own_row_found_even_when_another_row_shares_the_value(xtreme: list[Passage]) -> None:
+    # 76.3 is BERT-large's translate-test XQuAD F1; 65.4 is in both XLM-R Large and mBERT rows.
+    for claim in ("BERT-large reaches 76.3 F1 on XQuAD with translate-test",
+                  "mBERT reaches an XNLI accuracy of 65.4"):
+        (c,) = check_numbers(extract_numbers(claim), xtreme, claim_text=claim)
+        assert c.status is NumberStatus.MATCHED, claim
+
+
+def test_rounded_claim_matches_and_value_nowhere_is_absent(xtreme: list[Passage]) -> None:
+    assert check("XLM-R Large reaches an average of 68", xtreme) == [
+        ("68", NumberStatus.MATCHED, 68.2)]
+    assert check("XLM-R Large achieves 67.0 F1 on BUCC", xtreme) == [
+        ("67.0", NumberStatus.ABSENT, None)]
+
+
+def test_number_in_prose_of_the_page(xtreme: list[Passage]) -> None:
+    claim = "zero-shot models outperform models trained on only 1,000 in-language examples"
+    (c,) = check_numbers(extract_numbers(claim), xtreme, claim_text=claim)
+    assert c.status is NumberStatus.MATCHED
+    assert c.quote is not None and "1,000 in-language examples" in c.quote
+
+
+# --- DIFFERENT: 2005.13013 v1 (6.1 points, seven tasks) against v2 (5.4, nine tasks) -------
+# The sentences below are written in the papers' words as SOURCES.md summarises them.
+
+V1 = [
+    sentence("Using seven intermediate language-understanding tasks, we evaluate "
+             "intermediate-task transfer in a zero-shot cross-lingual setting.", INTER_V1),
+    sentence("Evaluating our best performing models for each target task on the XTREME "
+             "benchmark yields an average improvement of 6.1 points.", INTER_V1),
+    sentence("Table 1 lists 2 phases and the 9 datasets of XTREME.", INTER_V1),
+]
+V2 = [
+    sentence("Using nine intermediate language-understanding tasks, we evaluate "
+             "intermediate-task transfer in a zero-shot cross-lingual setting."),
+    sentence("Evaluating our best performing models for each target task on the XTREME "
+             "benchmark yields an average improvement of 5.4 points."),
+]
+CUT_CLAIM = ("Evaluating our best performing models for each target task on the XTREME benchmark "
+             "yields an average improvement of 5.4")
+
+
+def test_same_role_other_value_is_different() -> None:
+    checks = check_numbers(extract_numbers(CUT_CLAIM), V1, claim_text=CUT_CLAIM)
+    assert [(c.status, c.source_value, c.paper_id) for c in checks] == [
+        (NumberStatus.DIFFERENT, 6.1, "2005.13013v1")]
+    assert checks[0].quote is not None and "6.1 points" in checks[0].quote
+
+
+def test_true_in_v2() -> None:
+    checks = check_numbers(extract_numbers(CUT_CLAIM), V2, claim_text=CUT_CLAIM)
+    assert [(c.status, c.source_value) for c in checks] == [(NumberStatus.MATCHED, 5.4)]
+
+
+def test_a_count_found_only_out_of_place_is_different() -> None:
+    # "9" appears in v1 only as the number of XTREME datasets; the tasks are seven there.
+    claim = "Using 9 intermediate tasks, we evaluate zero-shot cross-lingual transfer"
+    assert check(claim, V1) == [("9", NumberStatus.DIFFERENT, 7.0)]
+    assert check(claim, V2) == [("9", NumberStatus.MATCHED, 9.0)]
+
+
+def test_unrelated_passage_is_absent_not_different() -> None:
+    claim = "The model was trained for 3 epochs with a learning rate of 0.00002"
+    assert [s for _, s, _ in check(claim, V1)] == [NumberStatus.ABSENT] * 2
+
+
+def test_list_with_cut_unit_against_its_source() -> None:
+    claim = ("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
+             "improvements of 8.2, 7.5, and 7.0 point")
+    src = [sentence("Using SQuAD, MNLI and HellaSwag as intermediate tasks yields improvements of "
+                    "8.2, 7.5 and 7.0 points on the target tasks.")]
+    assert [s for _, s, _ in check(claim, src)] == [NumberStatus.MATCHED] * 3
+
+
+def test_cut_number_matches_as_prefix() -> None:
+    claim = "the average improvement is 5.4"
+    assert check(claim, [sentence("The average improvement is 5.47 points.")]) == [
+        ("5.4", NumberStatus.MATCHED, 5.47)]
+    full = "the average improvement is 5.4 points."
+    assert check(full, [sentence("The average improvement is 5.47 points.")]) == [
+        ("5.4", NumberStatus.DIFFERENT, 5.47)]
+
+
+def test_sentence_pairing_another_entity() -> None:
+    src = [sentence("On BUCC, mBERT reaches 56.7 while XLM-R reaches 66.0 F1.", XTREME)]
+    assert check("mBERT reaches 66.0 F1 on BUCC", src) == [
+        ("66.0", NumberStatus.OTHER_ENTITY, 56.7)]
+    assert check("XLM-R reaches 66.0 F1 on BUCC", src) == [
+        ("66.0", NumberStatus.MATCHED, 66.0)]
+
+
+def test_no_passages_and_no_numbers() -> None:
+    assert check("XLM-R reaches 66.0", []) == [("66.0", NumberStatus.ABSENT, None)]
+    assert check_numbers([], [sentence("nothing here 1.0")], claim_text="") == []
+
+
+def test_percent_against_fraction_in_a_sentence() -> None:
+    src = [sentence("Retrieval accuracy is 0.573 on Tatoeba.", XTREME)]
+    assert check("retrieval accuracy of 57.3% on Tatoeba", src) == [
+        ("57.3%", NumberStatus.MATCHED, 0.573)]
