@@ -50,6 +50,10 @@ _BARE = re.compile(
     r"^\s*(?P<name>" + "|".join(re.escape(n) for n in SECTION_NAMES) + r")\s*:?\s*$",
     re.IGNORECASE,
 )
+_CLAIMS_HEADING = re.compile(
+    r"(?:(?:extracted|key|main|verified|checked|reported|the|\d+)\s+)?claims?"
+    r"(?:\s+(?:table|extracted|list|and\s+verification))?"
+)
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+")
 
 
@@ -71,7 +75,8 @@ class Heading:
 
     @property
     def is_claims(self) -> bool:
-        return bool(re.search(r"\bclaims?\b", self.key))
+        # "Extracted Claims", "Claims", "Key claims"; not a title such as "... Without Claims".
+        return _CLAIMS_HEADING.fullmatch(self.key) is not None
 
 
 def heading_of(text: str, lineno: int) -> Heading | None:

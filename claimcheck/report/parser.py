@@ -138,8 +138,42 @@ def _question(text: str, start: int) -> str | None:
     return _clean_title(_sentence_after(text, start, None))
 
 
+_TITLE_CONTINUES = re.compile(
+    r"(?:-|\b(?:a|an|the|of|on|in|for|to|and|or|with|via|from|by|at|as|under|into|vs\.?))$",
+    re.IGNORECASE,
+)
+
+
+def _plain_title(
+    numbered: Sequence[tuple[int, str]],
+    first: _Paragraph,
+    first_heading: int | None,
+    vocab: Vocabulary,
+) -> str | None:
+    """The title of a report without a ``#`` heading: its first lines, before any heading.
+
+    PDF text loses the blank lines between title, author and date, so the title takes the
+    next line only while the line before it is long or cannot end a title ("... Trained on").
+    """
+    if first_heading is not None and first.lines[0] > first_heading:
+        return None
+    picked: list[str] = []
+    for n in first.lines[:3]:
+        text = numbered[n - 1][1].strip()
+        if _DATE.fullmatch(text) or _EXAMINES.search(text):
+            break
+        picked.append(text)
+        if not (_TITLE_CONTINUES.search(text) or len(text) >= 50):
+            break
+    title = join_lines(picked, vocab)[0].strip()
+    return title if title and len(title) <= 300 else None
+
+
 def _title_and_date(
-    numbered: Sequence[tuple[int, str]], headings: Sequence[Heading], paragraphs: list[_Paragraph]
+    numbered: Sequence[tuple[int, str]],
+    headings: Sequence[Heading],
+    paragraphs: list[_Paragraph],
+    vocab: Vocabulary,
 ) -> tuple[str | None, str | None]:
     title: str | None = None
     title_line: int | None = None
@@ -156,16 +190,7 @@ def _title_and_date(
                 title = m.group(1).strip()
                 break
     if title is None and paragraphs:
-        p = paragraphs[0]
-        before_heading = first_heading is None or p.lines[0] < first_heading
-        if (
-            before_heading
-            and len(p.lines) <= 3
-            and len(p.text) <= 300
-            and not _DATE.fullmatch(p.text.strip())
-            and not _EXAMINES.search(p.text)
-        ):
-            title = p.text.strip()
+        title = _plain_title(numbered, paragraphs[0], first_heading, vocab)
     # The date: a "Date:" line, or a short line holding a date before the first heading.
     date: str | None = None
     front_end = first_heading if first_heading is not None else 40
@@ -244,7 +269,7 @@ def _references_section_entries(
         else:
             entries[-1][1].append(text)
         new_block = False
-    return [(n, " ".join(t.strip() for t in parts)) for n, parts in entries]
+    return [(n, "\n".join(t.strip() for t in parts)) for n, parts in entries]
 
 
 def _title_only_reference(line: int, entry: str, warnings: list[str], path: str) -> Reference | None:
@@ -356,7 +381,7 @@ def build_report(text: str, path: str, *, from_pdf: bool, warnings: list[str]) -
     # Metadata from the paragraphs outside the claims and references sections.
     skip = claims_lines | set(range(refs_start, refs_end)) | {h.line for h in headings}
     paragraphs = _paragraphs(numbered, skip, vocab)
-    title, date = _title_and_date(numbered, headings, paragraphs)
+    title, date = _title_and_date(numbered, headings, paragraphs, vocab)
 
     examined_title = examined_line = None
     research_question = rq_line = None
