@@ -204,8 +204,10 @@ def _raw_numbers(text: str) -> list[_Raw]:
             continue  # digits inside a name: mT5, F1, v2, P@1
         if prev == "." and s >= 2 and text[s - 2].isdigit():
             continue  # the tail of a version string
+        leading_dot = prev == "." and (s == 1 or text[s - 2] in " \t\n([") and "." not in (
+            m.group())
         sign = 1.0
-        if prev and prev in _DASHES and s >= 2:
+        if not leading_dot and prev and prev in _DASHES and s >= 2:
             before = text[s - 2]
             if before.isalpha() and not (
                 before in "KkMB" and s >= 3 and text[s - 3].isdigit()
@@ -218,6 +220,10 @@ def _raw_numbers(text: str) -> list[_Raw]:
         if after == "." and e + 1 < n and text[e + 1].isdigit():
             continue  # 3.8.1
         digits = raw.replace(",", "")
+        if len(digits) > 30:
+            continue  # a digit run, not a quantity (and past float's range)
+        if leading_dot:  # ".75" as tables of correlations write it
+            digits, s, raw = "0." + digits, s - 1, "." + raw
         try:
             value = float(digits)
         except ValueError:  # pragma: no cover - the regex only lets digits through
@@ -240,8 +246,9 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 unit = sm.group("frac")
         elif after.isalpha():
             continue  # 4th, 3D, 2nd
-        if kind == "integer" and "," not in raw and len(raw) == 4 and 1950 <= value <= 2039:
-            continue  # a year
+        if (kind == "integer" and "," not in raw and len(raw) == 4 and 1950 <= value <= 2039
+                and _UNIT_WORD_RE.match(text, end) is None):
+            continue  # a year ("1950 points" is no year)
         consumed_until = end
         found.append(_Raw(s - 1 if sign < 0 else s, end, sign * value, decimals, kind, unit,
                           digits))
@@ -402,6 +409,12 @@ def _is_stop(word: str) -> bool:
 def _subject(text: str, tokens: list[_Tok], start: int, end: int) -> str | None:
     """The words a number (or list) at ``start:end`` quantifies: what follows, else what leads."""
     starts = [t.start for t in tokens]
+    hyphened = re.match(r"-([A-Za-z][\w]*)(\s+[A-Za-z]\w*)?", text[end : end + 40])
+    if hyphened:  # "three-phase approach", "24-layer model"
+        tail = hyphened.group(2)
+        if tail and not _is_stop(tail.strip()):
+            return hyphened.group(1) + tail
+        return hyphened.group(1)
     i = bisect_left(starts, end)
     after: list[str] = []
     while i < len(tokens) and len(after) < 4:
@@ -520,15 +533,18 @@ def value_matches(mention: NumberMention, source: NumberMention, *, at_cut: bool
 
 
 def _digits(written: str) -> str:
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", written)
-    return m.group().replace(",", "") if m else ""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", written)
+    if m is None:
+        return ""
+    found = m.group().replace(",", "")
+    return "0" + found if found.startswith(".") else found
 
 
 # ---------------------------------------------------------------------------------------------
 # Passages: rows, sentences, and each number's surroundings
 # ---------------------------------------------------------------------------------------------
 
-_CELL_TOKEN_RE = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?[*†‡]*$|^[-–—]$|^/$")
+_CELL_TOKEN_RE = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?[*†‡]*$|^[-–—]$|^/$")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+")
 
 
@@ -634,7 +650,7 @@ def _parse_row(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
         else:
             cell += 1
             part = 0
-        if tok[:1].isdigit() or (tok[:1] in "-−" and len(tok) > 1):
+        if tok[:1].isdigit() or (tok[:1] in "-−." and len(tok) > 1):
             cells.append((off, cell, part))
         elif tok in ("-", "–", "—"):
             cells.append((-1, cell, part))  # an empty cell keeps the column count

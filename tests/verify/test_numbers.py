@@ -91,10 +91,10 @@ def test_one_only_when_it_counts() -> None:
 @pytest.mark.parametrize(
     "claim",
     [
-        "We use the pretrained XLM-R Large model (Conneau et al., 2020) as a starting point for all "
-        "our experiments, as it curren",
-        "Training on English intermediate tasks outperforms the more complex alternatives of (i) "
-        "continuing multilingual MLM duri",
+        ("We use the pretrained XLM-R Large model (Conneau et al., 2020) as a starting point for all "
+        "our experiments, as it curren"),
+        ("Training on English intermediate tasks outperforms the more complex alternatives of (i) "
+        "continuing multilingual MLM duri"),
         "We follow a three-phase approach to training: (i) we use a publicly available MLM; (ii) we",
         "See Table 2, Figure 3, Sections 4 and 5, Eq. (7), Appendix B.2 and [12, 14].",
         "Models: mT5, GPT-3, BERT-base, all-MiniLM-L6-v2, F1 and top-1 accuracy, Python 3.11.4.",
