@@ -43,6 +43,15 @@ def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> objec
     return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite fixtures/golden/ from the current output formats (or CLAIMCHECK_UPDATE_GOLDEN=1)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)

@@ -67,9 +67,8 @@ def render_report(report: Report) -> RenderableType:
     meta.add_row("Date", report.date or Text("(none found)", style="dim"))
     meta.add_row(
         "Question",
-        Text(report.research_question or "(none found)") + Text(
-            _at(report.research_question_line), style="dim"
-        ),
+        Text(report.research_question or "(none found)")
+        + Text(_at(report.research_question_line), style="dim"),
     )
     meta.add_row(
         "Examines",

@@ -7,6 +7,7 @@ and NO_COLOR is unset).
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -44,6 +45,19 @@ SHORT_LABELS: dict[Verdict, str] = {
 
 DEFAULT_WIDTH = 100
 NARROW = 72  # below this the report's own mark column is dropped
+
+
+def color_wanted(isatty: bool, env: Mapping[str, str]) -> bool:
+    """Whether to colour output: a terminal that is not ``TERM=dumb``, unless ``NO_COLOR`` is set
+    to a non-empty value (no-color.org); a non-empty ``FORCE_COLOR`` forces it on otherwise.
+
+    The CLI passes ``sys.stdout.isatty()`` and ``os.environ``.
+    """
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return isatty and env.get("TERM") != "dumb"
 
 
 def render_terminal(
