@@ -18,9 +18,8 @@ import jsonschema
 import pypdf
 import pytest
 
-from tests.conftest import FIXTURES
-
-LABELS = FIXTURES / "labels"
+# Not imported from conftest: importing it as tests.conftest would load it a second time.
+LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "labels"
 SPLITS = ("dev", "test")
 PAPER_IDS = (
     "2003.11080v5",
