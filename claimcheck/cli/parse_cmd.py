@@ -50,8 +50,8 @@ def parse_command(
 ) -> None:
     """Parse reports into claims, references and stated counts, and check the counts.
 
-    Exit status: 0 when every report parsed (findings or not), 2 when a file is missing or
-    cannot be parsed (the others are still shown), 3 when output cannot be written.
+    Exit status: 0 when every report parsed (findings or not); 2 when a file is missing or
+    cannot be parsed (the others are still shown) or the output file cannot be written.
     """
     # pypdf reports recoverable damage through logging; show it only with --verbose.
     logging.getLogger("pypdf").setLevel(logging.WARNING if verbose() else logging.ERROR)
