@@ -119,20 +119,19 @@ _REF_WORDS = (r"(?:Tables?|Tabs?\.|Figures?|Figs?\.|Sections?|Secs?\.|§§?|Appe
 _REF_NUM = r"\(?(?:[A-Z]\.?)?\d+(?:\.\d+)*[a-z]?\)?"
 _EXCLUDE_RE = re.compile(
     r"https?://\S+|www\.\S+"
-    r"|(?:arXiv:\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b"
-    rf"|\b{_REF_WORDS}\s*{_REF_NUM}(?:\s*(?:,|and|&|or|-|–|to)\s*{_REF_NUM})*"
+    r"|(?:(?i:arxiv):\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b"
+    rf"|\b(?i:{_REF_WORDS})\s*{_REF_NUM}(?:\s*(?:,|and|&|or|-|–|to)\s*{_REF_NUM})*"
     r"|\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]"
     rf"|\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
     rf"|\b\d{{1,2}}\s+{_MONTHS}\b(?:\s+\d{{4}})?"
     r"|(?<![\w)])\(\s*\d{1,2}\s*\)"
     r"|\b\d+(?:\.\d+){2,}\b",
-    re.IGNORECASE,
 )
 _DASHES = "-‐‑–—−"
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)$")
 _RANGE_GAP_RE = re.compile(r"^\s*[-‐‑–—]\s*$|^\s+to\s+$")
 
-_TOKEN_RE = re.compile(r"[A-Za-z][\w\-'’]*\w|[A-Za-z]|\d[\d.,]*\d|\d|[^\w\s]")
+_TOKEN_RE = re.compile(r"[A-Za-z][\w\-'’]*(?<![\-'’])|\d[\d.,]*(?<![.,])|[^\w\s]")
 _STOP_WORDS = (
     "a an the of by to at on in for with from and or is are was were be been being than as "
     "that which this these those its their it we our they he she his her has have had do "
@@ -514,26 +513,37 @@ def _candidates(mention: NumberMention, tol: float, at_cut: bool) -> list[tuple[
 
 def value_matches(mention: NumberMention, source: NumberMention, *, at_cut: bool = False) -> bool:
     """Whether ``source`` states ``mention``'s value under the module's tolerance rule."""
-    tol = tolerance_of(mention)
-    s = source.value
-    for v, t in _candidates(mention, tol, at_cut):
-        if v - t - _EPS <= s < v + t - _EPS:
-            return True
-        if 0 < source.decimals < mention.decimals:
-            # A source rounded coarser than the claim: the claim may lie in its interval.
-            ts = tolerance_of(source)
-            if s - ts - _EPS <= v < s + ts - _EPS:
+    return _Matcher(mention, at_cut)(source.value, source.decimals, tolerance_of(source),
+                                     _digits(source.text))
+
+
+class _Matcher:
+    """``value_matches`` for one claim number, prepared once for many source numbers."""
+
+    __slots__ = ("cands", "decimals", "prefix")
+
+    def __init__(self, mention: NumberMention, at_cut: bool) -> None:
+        tol = tolerance_of(mention)
+        self.cands = [(v - t - _EPS, v + t - _EPS, v) for v, t in _candidates(mention, tol, at_cut)]
+        self.decimals = mention.decimals
+        self.prefix = _digits(mention.text) if at_cut and mention.kind != "word" else ""
+
+    def __call__(self, s: float, s_decimals: int, s_tol: float, s_digits: str) -> bool:
+        for lo, hi, v in self.cands:
+            if lo <= s < hi:
                 return True
-    if at_cut and mention.kind != "word":
-        mine = _digits(mention.text)
-        theirs = _digits(source.text)
-        if mine and theirs.startswith(mine) and len(theirs) > len(mine):
-            return True
-    return False
+            # A source rounded coarser than the claim: the claim may lie in its interval.
+            if 0 < s_decimals < self.decimals and s - s_tol - _EPS <= v < s + s_tol - _EPS:
+                return True
+        p = self.prefix
+        return bool(p) and len(s_digits) > len(p) and s_digits.startswith(p)
+
+
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def _digits(written: str) -> str:
-    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", written)
+    m = _DIGITS_RE.search(written)
     if m is None:
         return ""
     found = m.group().replace(",", "")
@@ -558,6 +568,8 @@ class _SourceNum:
     owner: str | None  # an entity right before it ("XLM-R achieves 66.0")
     row: int | None  # index into _Analysis.rows
     cell: tuple[int, int] | None  # (cell, part) within the row: "76.6 / 60.8" is one cell
+    tol: float  # its own rounding tolerance
+    digits: str  # its digits as written, for prefix matches at a claim's cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,6 +584,8 @@ class _Analysis:
     numbers: tuple[_SourceNum, ...]
     rows: tuple[_Row, ...]
     entities: frozenset[str]  # lower-cased entity tokens of the passage
+    values: tuple[float, ...]  # the numbers' values, sorted, for bisecting
+    order: tuple[int, ...]  # index into ``numbers`` of each entry of ``values``
 
 
 def _stem(word: str) -> str:
@@ -731,8 +745,11 @@ def _analyse(text: str, row_kind: bool) -> _Analysis:
         near = _window(tokens, starts, lo, hi, m.start, m.end, 3)
         far = _window(tokens, starts, lo, hi, m.start, m.end, 8)
         owner = None if is_row else _owner(tokens, starts, lo, m.start)
-        nums.append(_SourceNum(m, lo, hi, near, far, owner, row_idx, cell))
-    return _Analysis(tuple(nums), tuple(rows), entities)
+        nums.append(_SourceNum(m, lo, hi, near, far, owner, row_idx, cell, tolerance_of(m),
+                               _digits(m.text)))
+    order = sorted(range(len(nums)), key=lambda k: nums[k].mention.value)
+    return _Analysis(tuple(nums), tuple(rows), entities,
+                     tuple(nums[k].mention.value for k in order), tuple(order))
 
 
 def _looks_like_row(line: str) -> bool:
@@ -825,14 +842,31 @@ def check_numbers(
             if mention.end <= len(claim_text) else frozenset()
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
+        matches = _Matcher(mention, at_cut)
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
-            for src in a.numbers:
-                if value_matches(mention, src.mention, at_cut=at_cut):
+            for src in _candidate_numbers(a, matches):
+                if matches(src.mention.value, src.mention.decimals, src.tol, src.digits):
                     hits.append(_Hit(p, rank, src, a))
         results.append(_decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
                                claim_entities, near, far))
     return results
+
+
+def _candidate_numbers(a: _Analysis, matches: _Matcher) -> list[_SourceNum]:
+    """The passage numbers that may match, in passage order: all of them for a prefix match,
+    else those whose value lies near a candidate interval (bisected)."""
+    if matches.prefix or len(matches.cands) > 2 or not a.numbers:
+        return list(a.numbers)
+    picked: set[int] = set()
+    values, n = a.values, len(a.values)
+    for lo, hi, _ in matches.cands:
+        # 0.05 is the widest tolerance of a coarser source that still has a decimal.
+        i = bisect_left(values, lo - 0.05 - _EPS)
+        while i < n and values[i] < hi + 0.05:
+            picked.add(a.order[i])
+            i += 1
+    return [a.numbers[k] for k in sorted(picked)]
 
 
 def _table_key(p: Passage) -> tuple[str, int, str | None]:
