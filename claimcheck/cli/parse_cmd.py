@@ -11,6 +11,7 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -34,19 +35,28 @@ class ParseOutput(str, Enum):
     JSON = "json"
 
 
-@app.command("parse")
-def parse_command(
-    paths: list[str] = typer.Argument(
-        ...,
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
         metavar="FILE_OR_DIR...",
         help="Reports (.md, .txt, .pdf), directories (searched recursively) or globs.",
     ),
-    fmt: ParseOutput = typer.Option(
-        ParseOutput.TERMINAL, "--format", "-f", help="terminal: a readable summary; json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomically) instead of stdout."
-    ),
+]
+FormatOpt = Annotated[
+    ParseOutput,
+    typer.Option("--format", "-f", help="terminal: a readable summary; json: machine-readable."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+
+
+@app.command("parse")
+def parse_command(
+    paths: PathsArg,
+    fmt: FormatOpt = ParseOutput.TERMINAL,
+    output: OutputOpt = None,
 ) -> None:
     """Parse reports into claims, references and stated counts, and check the counts.
 

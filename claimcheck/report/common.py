@@ -151,13 +151,14 @@ class Vocabulary:
             return True
         if last.isupper() and len(last) >= 2 or any(ch.isdigit() for ch in last):
             return True
-        if f"{before}-{head}".lower() in self.compounds or f"{last}-{head}".lower() in self.compounds:
+        if (
+            f"{before}-{head}".lower() in self.compounds
+            or f"{last}-{head}".lower() in self.compounds
+        ):
             return True
         if f"{last}{head}".lower() in self.words:
             return False
-        if last.lower() in COMPOUND_PREFIXES or head.lower() in COMPOUND_HEADS:
-            return True
-        return False
+        return last.lower() in COMPOUND_PREFIXES or head.lower() in COMPOUND_HEADS
 
 
 def join_lines(lines: Sequence[str], vocab: Vocabulary) -> tuple[str, list[int]]:

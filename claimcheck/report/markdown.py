@@ -78,7 +78,7 @@ def parse_confidence(cell: str) -> float | None:
         return None
     if percent or 1.0 < value <= 100.0:
         value /= 100.0
-    if not 0.0 <= value <= 1.0 or value != value:
+    if not 0.0 <= value <= 1.0:  # NaN fails this too
         return None
     return round(value, 6)
 
@@ -86,8 +86,7 @@ def parse_confidence(cell: str) -> float | None:
 def _cells(line: str, delimiter: str) -> list[str]:
     if delimiter == "|":
         body = line.strip()
-        if body.startswith("|"):
-            body = body[1:]
+        body = body.removeprefix("|")
         if body.endswith("|") and not body.endswith("\\|"):
             body = body[:-1]
         return [c.strip().replace("\\|", "|") for c in _PIPE_SPLIT.split(body)]
@@ -138,7 +137,10 @@ def looks_like_table(lines: Sequence[tuple[int, str]]) -> str | None:
 
 
 def parse_table(
-    lines: Sequence[tuple[int, str]], delimiter: str, vocab: Vocabulary, warnings: list[str],
+    lines: Sequence[tuple[int, str]],
+    delimiter: str,
+    vocab: Vocabulary,
+    warnings: list[str],
     path: str,
 ) -> list[RawClaim]:
     """Rows of a claims table. Lines without the delimiter wrap the next row's claim text."""

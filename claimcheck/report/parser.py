@@ -60,18 +60,22 @@ _RQ = re.compile(r"\bresearch question\s*:\s*", re.IGNORECASE)
 _N = r"(\d{1,7})"
 _STATED = {
     "papers": (
-        re.compile(rf"\b{_N}\s+(?:papers?|sources?|documents?)\s+(?:were\s+)?retrieved\b", re.I),
-        re.compile(rf"\byielded\s+{_N}\s+(?:papers?|sources?)\b", re.I),
+        re.compile(
+            rf"\b{_N}\s+(?:papers?|sources?|documents?)\s+(?:were\s+)?retrieved\b", re.IGNORECASE
+        ),
+        re.compile(rf"\byielded\s+{_N}\s+(?:papers?|sources?)\b", re.IGNORECASE),
     ),
-    "claims": (re.compile(rf"\b{_N}\s+claims?\s+(?:were\s+)?extracted\b", re.I),),
+    "claims": (re.compile(rf"\b{_N}\s+claims?\s+(?:were\s+)?extracted\b", re.IGNORECASE),),
     "verified": (
-        re.compile(rf"\b{_N}\s+(?:claims?\s+)?(?:were\s+)?(?:independently\s+)?verified\b", re.I),
+        re.compile(
+            rf"\b{_N}\s+(?:claims?\s+)?(?:were\s+)?(?:independently\s+)?verified\b", re.IGNORECASE
+        ),
     ),
     "quality": (
         re.compile(
             r"\bquality(?:\s+review)?\s+score(?:\s+of|\s*:|\s+is|\s+was)?\s*"
             r"(\d{1,3}(?:\.\d+)?)\s*/\s*10\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
 }
@@ -185,7 +189,7 @@ def _title_and_date(
     first_heading = next((h.line for h in headings if h.line != title_line), None)
     if title is None:
         for n, text in numbered:
-            m = re.match(r"^\s*title\s*:\s*(\S.*)$", text, re.I)
+            m = re.match(r"^\s*title\s*:\s*(\S.*)$", text, re.IGNORECASE)
             if m:
                 title = m.group(1).strip()
                 break
@@ -195,7 +199,7 @@ def _title_and_date(
     date: str | None = None
     front_end = first_heading if first_heading is not None else 40
     for n, text in numbered[:60]:
-        m = re.match(r"^\s*date\s*:\s*(\S.*)$", text, re.I)
+        m = re.match(r"^\s*date\s*:\s*(\S.*)$", text, re.IGNORECASE)
         if m:
             return title, m.group(1).strip()
         if date is None and n < front_end and len(text.strip()) <= 60:
@@ -272,7 +276,9 @@ def _references_section_entries(
     return [(n, "\n".join(t.strip() for t in parts)) for n, parts in entries]
 
 
-def _title_only_reference(line: int, entry: str, warnings: list[str], path: str) -> Reference | None:
+def _title_only_reference(
+    line: int, entry: str, warnings: list[str], path: str
+) -> Reference | None:
     url_m = re.search(r"https?://[^\s<>\"')\]]+", entry)
     url = url_m.group(0) if url_m else None
     quoted = re.search(r"[\"“]([^\"”]{8,300})[\"”]", entry)

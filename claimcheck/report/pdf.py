@@ -31,17 +31,19 @@ def pdf_text(data: bytes, path: str, *, max_pages: int = 500) -> str:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
-        raise ReportParseError("pypdf is not installed; cannot read PDF reports", path=path) from exc
+        raise ReportParseError(
+            "pypdf is not installed; cannot read PDF reports", path=path
+        ) from exc
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
     except PdfReadError as exc:
         raise ReportParseError(f"broken PDF: {_reason(exc)}", path=path) from exc
-    except Exception as exc:  # noqa: BLE001 - damaged files make pypdf raise anything
+    except Exception as exc:
         raise ReportParseError(f"broken PDF: {_reason(exc)}", path=path) from exc
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds here
+        except Exception as exc:
             raise ReportParseError(
                 f"encrypted PDF that cannot be opened: {_reason(exc)}", path=path
             ) from exc
@@ -55,7 +57,7 @@ def pdf_text(data: bytes, path: str, *, max_pages: int = 500) -> str:
         )
     try:
         count = len(reader.pages)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ReportParseError(f"broken PDF page tree: {_reason(exc)}", path=path) from exc
     if count > max_pages:
         raise ReportParseError(
@@ -68,7 +70,7 @@ def pdf_text(data: bytes, path: str, *, max_pages: int = 500) -> str:
     for number in range(count):
         try:
             texts.append(reader.pages[number].extract_text() or "")
-        except Exception as exc:  # noqa: BLE001 - damaged content streams raise anything
+        except Exception as exc:
             raise ReportParseError(
                 f"cannot extract the text of PDF page {number + 1}: {_reason(exc)}", path=path
             ) from exc

@@ -185,9 +185,9 @@ def _hits(text: str, bare_unversioned: bool) -> list[_Hit]:
         for m in rx.finditer(masked):
             if not free(m.start(), m.end()):
                 continue
-            ident = _make_id(m)
-            if ident is not None:
-                hits.append(_Hit(m.start(), ident, None))
+            bare = _make_id(m)
+            if bare is not None:
+                hits.append(_Hit(m.start(), bare, None))
                 taken.append((m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -42,7 +42,9 @@ def test_json_for_the_real_reports(runner: CliRunner) -> None:
         "line": 32,
     }
     assert [r["arxiv_id"] for r in first["references"]] == [
-        "2306.12916v3", "2005.13013v2", "2503.01763v2"
+        "2306.12916v3",
+        "2005.13013v2",
+        "2503.01763v2",
     ]
     assert first["references"][0]["url"] == "http://arxiv.org/abs/2306.12916v3"
     assert first["findings"] == []
@@ -82,8 +84,12 @@ def test_bad_file_among_good_ones(runner: CliRunner) -> None:
     doc = json.loads(result.stdout)  # the good ones are still printed
     assert [Path(r["path"]).name for r in doc["reports"]] == [R000.name, R001.name]
     errors = [ln for ln in result.stderr.splitlines() if "error" in ln]
-    assert errors == [f"claimcheck: error: {BAD}: no claims section (expected a heading such "
-                      "as 'Extracted Claims' or a 'Claim | Verified | Confidence' table)"]
+    assert errors == [
+        (
+            f"claimcheck: error: {BAD}: no claims section (expected a heading such "
+            "as 'Extracted Claims' or a 'Claim | Verified | Confidence' table)"
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +118,10 @@ def test_bad_input_one_line_exit_2(
 def test_missing_path(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(tmp_path / "nope.md")])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"claimcheck: error: {tmp_path / 'nope.md'}: no such file or directory"
+    assert (
+        result.stderr.strip()
+        == f"claimcheck: error: {tmp_path / 'nope.md'}: no such file or directory"
+    )
     assert result.stdout == ""
 
 

@@ -131,7 +131,9 @@ def test_collect_paths(tmp_path: Path) -> None:
     got = collect_paths([str(tmp_path)])
     assert [p.relative_to(tmp_path).as_posix() for p in got] == ["a.txt", "b/z.md", "c.pdf"]
     # Globs, explicit files of any suffix, duplicates once.
-    got = collect_paths([str(tmp_path / "*.txt"), str(tmp_path / "notes.json"), str(tmp_path / "a.txt")])
+    got = collect_paths(
+        [str(tmp_path / "*.txt"), str(tmp_path / "notes.json"), str(tmp_path / "a.txt")]
+    )
     assert [p.name for p in got] == ["a.txt", "notes.json"]
     with pytest.raises(ReportParseError, match="no such file or directory"):
         collect_paths([str(tmp_path / "missing.md")])

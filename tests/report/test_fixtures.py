@@ -13,14 +13,20 @@ from claimcheck.report import parse_report, parse_text
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "reports"
 
 WRAPPED_CLAIMS = [
-    "Taggers trained on machine-translated POS-labeled data reach 91.2 accuracy on Basque, "
-    "within 1.4 points of gold-trained taggers.",
+    (
+        "Taggers trained on machine-translated POS-labeled data reach 91.2 accuracy on Basque, "
+        "within 1.4 points of gold-trained taggers."
+    ),
     "Zero-shot transfer from English with mBERT reaches only 72.5 on Tamil.",
     "Self-training on unlabeled target text adds 2.1 points on average.",
-    "Gains are largest for scripts unlike English, where translated data give the only "
-    "intermediate-task signal for cross-lin",
-    "Performance degrades by 3.0 points when the translation system is trained on fewer than "
-    "one million sentence pairs.",
+    (
+        "Gains are largest for scripts unlike English, where translated data give the only "
+        "intermediate-task signal for cross-lin"
+    ),
+    (
+        "Performance degrades by 3.0 points when the translation system is trained on fewer than "
+        "one million sentence pairs."
+    ),
 ]
 
 
@@ -33,12 +39,17 @@ def test_crlf_pipe_table_with_count_mismatches() -> None:
         "The cross-lingual gap is largest for the structured prediction and retrieval tasks.",
         "BUCC and Tatoeba scores of XLM-R | mBERT differ by more than 20 points.",
         "Translate-train improves over zero-shot transfer on all classification tasks.",
-        "Sentence retrieval accuracy on Tatoeba is 57.3 for XLM-R Large averaged over all "
-        "languages in the benchmark and",
+        (
+            "Sentence retrieval accuracy on Tatoeba is 57.3 for XLM-R Large averaged over all "
+            "languages in the benchmark and"
+        ),
     ]
     assert [c.line for c in report.claims] == [18, 20, 21, 22]
     assert [c.reported_mark for c in report.claims] == [
-        Mark.VERIFIED, Mark.VERIFIED, Mark.REJECTED, Mark.VERIFIED
+        Mark.VERIFIED,
+        Mark.VERIFIED,
+        Mark.REJECTED,
+        Mark.VERIFIED,
     ]
     assert [c.reported_confidence for c in report.claims] == [0.44, 0.38, 0.09, None]
     assert [c.truncated for c in report.claims] == [False, False, False, True]
@@ -97,7 +108,9 @@ def test_committed_pdf_fixture_parses_like_its_text() -> None:
         "Cross-Lingual Transfer of Part-of-Speech Taggers Trained on Machine-Translated Data"
     )
     assert [str(r.arxiv_id) for r in report.references if r.arxiv_id] == [
-        "1906.01502v1", "1810.04805v2", "hep-th/9901001"
+        "1906.01502v1",
+        "1810.04805v2",
+        "hep-th/9901001",
     ]
     assert report.stated.claims == 5
 
@@ -112,7 +125,9 @@ def test_pdf_generated_now_parses_the_same(tmp_path: Path) -> None:
 
 def test_pdf_with_marks_kept_at_line_ends(tmp_path: Path) -> None:
     """A PDF table whose ✓/× and confidence survive extraction at the end of each claim."""
-    source = parse_report(Path(__file__).resolve().parents[2] / "reports" / "000_7718762f7f75de70.txt")
+    source = parse_report(
+        Path(__file__).resolve().parents[2] / "reports" / "000_7718762f7f75de70.txt"
+    )
     lines = ["Wrapped Table Report", "", "5 Extracted Claims", "", "Claim Verified Confidence"]
     import textwrap
 
@@ -135,7 +150,10 @@ def test_claims_without_confidence_column() -> None:
     assert len(report.claims) == 4
     assert all(c.reported_confidence is None for c in report.claims)
     assert [c.reported_mark for c in report.claims] == [
-        Mark.VERIFIED, Mark.REJECTED, Mark.VERIFIED, Mark.VERIFIED
+        Mark.VERIFIED,
+        Mark.REJECTED,
+        Mark.VERIFIED,
+        Mark.VERIFIED,
     ]
     assert report.claims[3].truncated and not report.claims[0].truncated
     assert report.date == "2026-01-15"
@@ -143,7 +161,9 @@ def test_claims_without_confidence_column() -> None:
     assert report.examined_title == "LaBSE: Language-agnostic BERT Sentence Embedding"
     # Duplicates collapse; a bare 1812.10464 cited later as v2 counts once, with the version.
     assert [str(r.arxiv_id) for r in report.references] == [
-        "2007.01852v2", "1812.10464v2", "math.GT/0309136"
+        "2007.01852v2",
+        "1812.10464v2",
+        "math.GT/0309136",
     ]
     assert report.findings == ()
 
@@ -155,8 +175,8 @@ def test_claims_as_a_numbered_list() -> None:
          Mark.VERIFIED, 0.41, 15),
         ("The ratio margin works better than the distance margin on all four language pairs.",
          Mark.REJECTED, 0.12, 16),
-        ("Mining with k = 4 nearest neighbours gives the best results across the language pairs "
-         "tested.", Mark.VERIFIED, 0.35, 17),
+        (("Mining with k = 4 nearest neighbours gives the best results across the language pairs "
+         "tested."), Mark.VERIFIED, 0.35, 17),
     ]  # fmt: skip
     assert [str(r.arxiv_id) for r in report.references] == ["1811.01136v2", "1812.10464"]
     assert report.date == "June 2, 2026"
@@ -165,10 +185,10 @@ def test_claims_as_a_numbered_list() -> None:
 def test_hard_wrapped_tab_table() -> None:
     report = parse_report(FIXTURES / "wrapped_table.md")
     assert [(c.text, c.line, c.reported_confidence) for c in report.claims] == [
-        ("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
-         "improvements of 8.2, 7.5, and 7.0 point", 6, 0.27),
-        ("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
-         "points.", 8, 0.27),  # written as 27%
+        (("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
+         "improvements of 8.2, 7.5, and 7.0 point"), 6, 0.27),
+        (("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
+         "points."), 8, 0.27),  # written as 27%
         ("The claim text may itself contain a tab.", 9, 0.05),
     ]  # fmt: skip
     assert report.claims[2].reported_mark is Mark.REJECTED

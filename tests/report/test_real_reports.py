@@ -24,23 +24,39 @@ EXPECTED = {
 # They are report 000's first nine, cut at slightly different places, and claim 7 lacks
 # "(Conneau et al., 2020)" and so reaches further ("state-of-t").
 CLAIMS_001 = [
-    "Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
-    "improvements of 8.2, 7.5, and 7.0 poin",
+    (
+        "Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
+        "improvements of 8.2, 7.5, and 7.0 poin"
+    ),
     "Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 points.",
-    "Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval target "
-    "tasks that have no training d",
-    "TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does not "
-    "see benefits from intermediate",
-    "Evaluating our best performing models for each target task on the XTREME benchmark yields "
-    "an average improvement of 5.4",
-    "Training on English intermediate tasks outperforms the more complex alternatives of (i) "
-    "continuing multilingual MLM duri",
-    "We use the pretrained XLM-R Large model as a starting point for all our experiments, as it "
-    "currently achieves state-of-t",
-    "We follow a three-phase approach to training: (i) we use a publicly available MLM; (ii) we "
-    "perform intermediate-task tra",
-    "We study the effect of intermediate-task training (STILTs; Phang et al., 2018) with nine "
-    "different English intermediate",
+    (
+        "Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval target "
+        "tasks that have no training d"
+    ),
+    (
+        "TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does not "
+        "see benefits from intermediate"
+    ),
+    (
+        "Evaluating our best performing models for each target task on the XTREME benchmark yields "
+        "an average improvement of 5.4"
+    ),
+    (
+        "Training on English intermediate tasks outperforms the more complex alternatives of (i) "
+        "continuing multilingual MLM duri"
+    ),
+    (
+        "We use the pretrained XLM-R Large model as a starting point for all our experiments, as it "
+        "currently achieves state-of-t"
+    ),
+    (
+        "We follow a three-phase approach to training: (i) we use a publicly available MLM; (ii) we "
+        "perform intermediate-task tra"
+    ),
+    (
+        "We study the effect of intermediate-task training (STILTs; Phang et al., 2018) with nine "
+        "different English intermediate"
+    ),
 ]
 
 

@@ -61,12 +61,15 @@ def test_forms(text: str, expected: list[str]) -> None:
 
 def test_bare_ids_in_a_references_list() -> None:
     assert ids("1. 2005.13013\n2. 1810.12836v4", bare_unversioned=True) == [
-        "2005.13013", "1810.12836v4"
+        "2005.13013",
+        "1810.12836v4",
     ]
 
 
 def test_lines_and_urls() -> None:
-    refs = find_references("x\n- <http://arxiv.org/abs/2005.13013v2>\narXiv:\n1810.12836", first_line=40)
+    refs = find_references(
+        "x\n- <http://arxiv.org/abs/2005.13013v2>\narXiv:\n1810.12836", first_line=40
+    )
     assert [(str(r.arxiv_id), r.line, r.url) for r in refs] == [
         ("2005.13013v2", 41, "http://arxiv.org/abs/2005.13013v2"),
         ("1810.12836", 42, None),

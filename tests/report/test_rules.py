@@ -26,7 +26,11 @@ def _join(lines: list[str], document: str = "") -> str:
         (["trained on POS-", "labeled data"], "", "trained on POS-labeled data"),
         (["the XLM-", "R model"], "", "the XLM-R model"),
         # The hyphenated form occurs elsewhere in the document: a compound.
-        (["English intermediate-", "task training"], "intermediate-task training", "English intermediate-task training"),
+        (
+            ["English intermediate-", "task training"],
+            "intermediate-task training",
+            "English intermediate-task training",
+        ),
         # The joined form occurs elsewhere: hyphenation, even though "lingual" is a compound head.
         (["with Multi-", "lingual BERT"], "How multilingual is it", "with Multilingual BERT"),
         # No evidence in the document: common compound heads and prefixes keep the hyphen.
@@ -52,16 +56,16 @@ def test_fragment_before_a_hyphen_is_no_evidence() -> None:
 @pytest.mark.parametrize(
     ("text", "cut"),
     [
-        ("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
-         "improvements of 8.2, 7.5, and 7.0 point", True),  # 121 chars, mid-word
-        ("Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval "
-         "target tasks that have no training d", True),
-        ("TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does "
-         "not see benefits from intermediate", True),  # 119 chars, whole word, no full stop
-        ("The pretrained XLM-R Large model achieves state-of-the-art performance on many "
-         "zero-shot cross-lingual transfer tasks.", False),  # 118 chars, a full sentence
-        ("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
-         "points.", False),
+        (("Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task "
+         "improvements of 8.2, 7.5, and 7.0 point"), True),  # 121 chars, mid-word
+        (("Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval "
+         "target tasks that have no training d"), True),
+        (("TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does "
+         "not see benefits from intermediate"), True),  # 119 chars, whole word, no full stop
+        (("The pretrained XLM-R Large model achieves state-of-the-art performance on many "
+         "zero-shot cross-lingual transfer tasks."), False),  # 118 chars, a full sentence
+        (("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
+         "points."), False),
         ("A short claim without a full stop", False),  # far from the cut length
         ("x" * 200, False),  # longer than any cut: the report did not cut it
         ("y" * 100 + " does it hold?", False),  # near the cut length, but a whole question
@@ -89,14 +93,14 @@ def test_claim_boundaries_in_wrapped_text() -> None:
     numbered = list(enumerate(lines, 1))
     claims = parse_wrapped(numbered, Vocabulary.of(lines))
     assert [(c.text, c.line) for c in claims] == [
-        ("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
-         "points.", 1),
-        ("Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval "
-         "target tasks that have no training d", 3),
-        ("TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does "
-         "not see benefits from intermediate", 6),
-        ("We use the pretrained XLM-R Large model on Tatoeba and BUCC, like Phang et al. Conneau "
-         "argue otherwise.", 10),
+        (("Multi-task intermediate-task training on all 9 tasks performs best, improving by 8.7 "
+         "points."), 1),
+        (("Applying intermediate-task training to BUCC and Tatoeba, the two sentence retrieval "
+         "target tasks that have no training d"), 3),
+        (("TyDiQA shows consistent improvements with many intermediate tasks, whereas XNLI does "
+         "not see benefits from intermediate"), 6),
+        (("We use the pretrained XLM-R Large model on Tatoeba and BUCC, like Phang et al. Conneau "
+         "argue otherwise."), 10),
     ]  # fmt: skip
 
 
