@@ -143,6 +143,7 @@ def test_exit_2_on_usage_errors(report: Path, args: list[str], message: str) -> 
 def test_exit_2_on_missing_report(tmp_path: Path) -> None:
     code, out, err = run(tmp_path / "nope.md", *OFFLINE)
     assert code == 2
+    assert out == ""
     assert "nope.md" in err and "Traceback" not in err
 
 
@@ -159,6 +160,7 @@ def test_exit_2_on_bad_baseline(report: Path, tmp_path: Path) -> None:
 def test_exit_3_when_the_model_cannot_load(report: Path, tmp_path: Path) -> None:
     code, out, err = run(report, "--offline", "--model", tmp_path / "no-such-model")
     assert code == 3
+    assert out == ""
     assert "cannot load" in err and "no-such-model" in err
     assert "Traceback" not in err
 
