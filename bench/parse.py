@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "report"))
 
-from claimcheck.errors import ReportParseError  # noqa: E402
-from claimcheck.report import parse_report  # noqa: E402
+from claimcheck.errors import ReportParseError
+from claimcheck.report import parse_report
 
 RUNS = 25
 BUDGET_MS = 50.0

@@ -109,19 +109,22 @@ def render_report(report: Report) -> RenderableType:
         refs.append(_at(ref.line), style="dim")
     parts.append(refs)
     if report.findings:
-        found = Text()
-        found.append(f"\nFindings ({len(report.findings)})", style="bold")
+        parts.append(Text(f"\nFindings ({len(report.findings)})", style="bold"))
+        found = Table.grid(padding=(0, 1))
+        found.add_column(no_wrap=True)
+        found.add_column(overflow="fold")
         for f in report.findings:
-            found.append("\n  ")
-            found.append(f.kind.value, style="bold red")
-            found.append(f"{_at(f.line)}: {f.message}")
+            found.add_row(
+                Text("  " + f.kind.value, style="bold red"), f"{_at(f.line).strip()} {f.message}"
+            )
         parts.append(found)
     if report.warnings:
-        warn = Text()
-        warn.append(f"\nWarnings ({len(report.warnings)})", style="bold")
+        parts.append(Text(f"\nWarnings ({len(report.warnings)})", style="bold"))
+        warn = Table.grid(padding=(0, 1))
+        warn.add_column(no_wrap=True)
+        warn.add_column(overflow="fold")
         for w in report.warnings:
-            warn.append("\n  ")
-            warn.append(w, style="yellow")
+            warn.add_row(" ", Text(w, style="yellow"))
         parts.append(warn)
     title = Text(report.path, style="bold") + Text(f"  [{report.format.value}]", style="dim")
     return Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED)

@@ -70,7 +70,7 @@ def test_count_mismatch_is_shown_and_exit_stays_0(runner: CliRunner) -> None:
     path = ROOT / "fixtures" / "reports" / "crlf_pipe_table.md"
     result = runner.invoke(app, ["parse", str(path)])
     assert result.exit_code == 0
-    assert "count_mismatch (line 11): the report states 5 claims extracted but lists 4" in (
+    assert "count_mismatch (line 11) the report states 5 claims extracted but lists 4" in (
         result.stdout
     )
     result = runner.invoke(app, ["parse", str(path), "-f", "json"])
