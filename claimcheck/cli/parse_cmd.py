@@ -60,8 +60,9 @@ def parse_command(
 ) -> None:
     """Parse reports into claims, references and stated counts, and check the counts.
 
-    Exit status: 0 when every report parsed (findings or not); 2 when a file is missing or
-    cannot be parsed (the others are still shown) or the output file cannot be written.
+    Every file that can be parsed is shown; each one that cannot gets one line on stderr.
+
+    Exit 0 when all reports parsed (findings or not), 2 when any file failed or --output failed.
     """
     # pypdf reports recoverable damage through logging; show it only with --verbose.
     logging.getLogger("pypdf").setLevel(logging.WARNING if verbose() else logging.ERROR)
