@@ -22,9 +22,8 @@ language"), not as a pronoun ("one of", "the best one").
 ``v`` written with ``d`` digits after the point and multiplier ``m`` (K = 1e3, M = 1e6,
 B = 1e9, else 1) has the tolerance ``t = 0.5 * 10**-d * m`` and matches a source value ``s``
 when ``v - t <= s < v + t``: "66" matches 65.5 up to (not including) 66.5, "66.0" matches
-65.95 to 66.05, "1.2M" matches 1,150,000 to 1,250,000. A source written with fewer digits than
-the claim (but with at least one decimal) also matches when the claim lies in the source's
-own interval ("66.04" against a source "66.0"). A percent and a fraction are one number:
+65.95 to 66.05, "1.2M" matches 1,150,000 to 1,250,000. A claim more precise than its source
+does not match it (".48" is not "0.5"): the claim states what the source does not. A percent and a fraction are one number:
 "66%" equals "0.66" (a claim's fraction is compared so only when written with two or more
 decimals). Units are not compared for
 equality: "5.4 points" matches a table cell "5.4". A number at the end of a truncated claim may
@@ -35,14 +34,17 @@ itself be cut, so it also matches any source number whose digits begin with it (
 
 * ``MATCHED``: a passage states the value, and not for another row or entity;
 * ``OTHER_ENTITY``: the value is stated only for another row or entity: a table row whose label
-  the claim does not name while the claim names another row of the same table (``source_value``
-  is then that row's value in the same column, when the rows line up), or a sentence pairing
-  the value with another entity while the claim's entity holds a different number there;
-* ``DIFFERENT``: the value is nowhere in the passages, and one of the first passages gives
-  another value in the same role: a number of the same kind (count vs measurement) whose
-  neighbouring words match the claim's ("average improvement of 6.1" against "average
-  improvement of 5.4"). A bare small count ("7 tasks") found only in an unrelated spot is
-  also ``DIFFERENT`` when a passage gives another count for the same words ("nine tasks");
+  the claim does not name while the claim names another row of the same table whose cell in
+  the same column is a comparable value (``source_value``), or a sentence pairing the value
+  with another entity while the claim's entity holds a different number there;
+* ``DIFFERENT``: the value is nowhere in the passages, and either (a) it is a member of a list
+  whose other members match a source list of the same length ("70.7% and 57.2%" against
+  "70.7% and 52.7%": the source's member in its place), or (b) one of the first three
+  passages gives another value in the same role: in prose, of the same kind (count vs
+  measurement, with or without decimals) and magnitude (within 10x), with neighbouring words
+  shared ("average improvement of 6.1" against "average improvement of 5.4"), and not a value
+  the claim states elsewhere. A bare count ("7 tasks") found only in an unrelated spot is also
+  ``DIFFERENT`` when a passage gives another count for the same words ("nine tasks");
 * ``ABSENT``: the value appears nowhere and nothing contradicts it.
 
 Passage analyses are cached by text, so a paper's passages are read once per process.
@@ -50,6 +52,7 @@ Passage analyses are cached by text, so a paper's passages are read once per pro
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from bisect import bisect_left
@@ -199,7 +202,8 @@ def _raw_numbers(text: str) -> list[_Raw]:
         if s < consumed_until or _in_spans(spans, s, e):
             continue
         prev = text[s - 1] if s > 0 else ""
-        if prev.isalpha() or (prev != "" and prev in "_@#$"):
+        dimension = prev in ("x", "×") and s >= 2 and text[s - 2].isdigit()  # the 8 of "8x8"
+        if (prev.isalpha() and not dimension) or (prev != "" and prev in "_@#$"):
             continue  # digits inside a name: mT5, F1, v2, P@1
         if prev == "." and s >= 2 and text[s - 2].isdigit():
             continue  # the tail of a version string
@@ -232,6 +236,8 @@ def _raw_numbers(text: str) -> list[_Raw]:
         unit: str | None = None
         end = e
         sm = _SUFFIX_RE.match(text, e)
+        if after in ("x", "×") and text[e + 1 : e + 2].isdigit():
+            sm = None  # "8x8": a dimension, two numbers
         if sm is not None:
             end = sm.end()
             if sm.group("pct"):
@@ -243,7 +249,7 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 kind, unit = "multiplier", "x"
             else:
                 unit = sm.group("frac")
-        elif after.isalpha():
+        elif after.isalpha() and not (after in ("x", "×") and text[e + 1 : e + 2].isdigit()):
             continue  # 4th, 3D, 2nd
         if (kind == "integer" and "," not in raw and len(raw) == 4 and 1950 <= value <= 2039
                 and _UNIT_WORD_RE.match(text, end) is None):
@@ -532,9 +538,6 @@ class _Matcher:
         for lo, hi, v in self.cands:
             if lo <= s < hi:
                 return True
-            # A source rounded coarser than the claim: the claim may lie in its interval.
-            if 0 < s_decimals < self.decimals and s - s_tol - _EPS <= v < s + s_tol - _EPS:
-                return True
         p = self.prefix
         return bool(p) and len(s_digits) > len(p) and s_digits.startswith(p)
 
@@ -570,6 +573,7 @@ class _SourceNum:
     cell: tuple[int, int] | None  # (cell, part) within the row: "76.6 / 60.8" is one cell
     tol: float  # its own rounding tolerance
     digits: str  # its digits as written, for prefix matches at a claim's cut
+    in_list: tuple[int, int, int] | None = None  # (list start, position, length): "70.7% and 52.7%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -747,9 +751,32 @@ def _analyse(text: str, row_kind: bool) -> _Analysis:
         owner = None if is_row else _owner(tokens, starts, lo, m.start)
         nums.append(_SourceNum(m, lo, hi, near, far, owner, row_idx, cell, tolerance_of(m),
                                _digits(m.text)))
+    nums = _mark_lists(text, nums)
     order = sorted(range(len(nums)), key=lambda k: nums[k].mention.value)
     return _Analysis(tuple(nums), tuple(rows), entities,
                      tuple(nums[k].mention.value for k in order), tuple(order))
+
+
+def _number_lists(text: str, mentions: Sequence[NumberMention]) -> list[list[int]]:
+    """Runs of mentions joined as a list ("8.2, 7.5, and 7.0"), as index lists (length >= 2)."""
+    runs: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if i and m.kind not in ("range_low", "range_high") and _LIST_GAP_RE.match(
+                text[mentions[i - 1].end : m.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _mark_lists(text: str, nums: list[_SourceNum]) -> list[_SourceNum]:
+    if len(nums) < 2 or any(n.row is not None for n in nums):
+        return nums
+    out = list(nums)
+    for run in _number_lists(text, [n.mention for n in nums]):
+        for pos, k in enumerate(run):
+            out[k] = dataclasses.replace(out[k], in_list=(run[0], pos, len(run)))
+    return out
 
 
 def _looks_like_row(line: str) -> bool:
@@ -764,8 +791,11 @@ def _looks_like_row(line: str) -> bool:
 # Checking
 # ---------------------------------------------------------------------------------------------
 
-_ROLE_PASSAGES = 5  # DIFFERENT looks at the first few passages only: they speak of the claim
-_ROLE_MIN = 4  # least role score for DIFFERENT: two shared words next to the number, or more
+_ROLE_PASSAGES = 3  # DIFFERENT looks at the first few passages only: they speak of the claim
+# Least role score for DIFFERENT (2 per shared word next to the number, 1 per shared word in
+# the wider window, 1 for the same unit), with at least one shared word next to the number.
+_ROLE_MIN = 5
+_ROLE_MAX_RATIO = 10.0  # a changed number keeps its magnitude: 512 is no misreading of 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,7 +828,7 @@ def _is_count(m: NumberMention) -> bool:
 
 
 def _same_kind(a: NumberMention, b: NumberMention) -> bool:
-    if _is_count(a) != _is_count(b):
+    if _is_count(a) != _is_count(b) or (a.decimals == 0) != (b.decimals == 0):
         return False
     return not (a.unit in ("%", "x") and b.unit in ("%", "x") and a.unit != b.unit)
 
@@ -835,6 +865,8 @@ def check_numbers(
             tables.setdefault(_table_key(p), []).append((pi, ri))
 
     results: list[NumberCheck] = []
+    matched_hits: list[_Hit | None] = []
+    matchers = [_Matcher(m, False) for m in mentions]
     for mention in mentions:
         at_cut = mention.at_cut or (mention.end >= cut_at > 0)
         tol = tolerance_of(mention)
@@ -848,8 +880,42 @@ def check_numbers(
             for src in _candidate_numbers(a, matches):
                 if matches(src.mention.value, src.mention.decimals, src.tol, src.digits):
                     hits.append(_Hit(p, rank, src, a))
-        results.append(_decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
-                               claim_entities, near, far))
+        others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
+        check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
+                             claim_entities, near, far, others)
+        results.append(check)
+        matched_hits.append(hit if check.status is NumberStatus.MATCHED else None)
+    return _lists_against_lists(claim_text, mentions, results, matched_hits)
+
+
+def _lists_against_lists(
+    claim_text: str,
+    mentions: Sequence[NumberMention],
+    results: list[NumberCheck],
+    matched_hits: list[_Hit | None],
+) -> list[NumberCheck]:
+    """A claim list whose other members match a source list of the same length: a member
+    found nowhere is DIFFERENT from the source's member in its place ("70.7% and 57.2%"
+    against "70.7% and 52.7%")."""
+    if len(mentions) < 2 or any(m.end > len(claim_text) or claim_text[m.start : m.end] != m.text
+                                for m in mentions):
+        return results
+    for run in _number_lists(claim_text, mentions):
+        for i, k in enumerate(run):
+            if results[k].status is not NumberStatus.ABSENT:
+                continue
+            for j, other in enumerate(run):
+                hit = matched_hits[other]
+                if hit is None or hit.num.in_list is None:
+                    continue
+                start, pos, length = hit.num.in_list
+                if pos != j or length != len(run):
+                    continue
+                src = hit.analysis.numbers[start + i]
+                counterpart = _Hit(hit.passage, hit.rank, src, hit.analysis)
+                results[k] = _check(mentions[k], NumberStatus.DIFFERENT, results[k].tolerance,
+                                    counterpart, source_value=src.mention.value)
+                break
     return results
 
 
@@ -861,9 +927,8 @@ def _candidate_numbers(a: _Analysis, matches: _Matcher) -> list[_SourceNum]:
     picked: set[int] = set()
     values, n = a.values, len(a.values)
     for lo, hi, _ in matches.cands:
-        # 0.05 is the widest tolerance of a coarser source that still has a decimal.
-        i = bisect_left(values, lo - 0.05 - _EPS)
-        while i < n and values[i] < hi + 0.05:
+        i = bisect_left(values, lo - _EPS)
+        while i < n and values[i] < hi:
             picked.add(a.order[i])
             i += 1
     return [a.numbers[k] for k in sorted(picked)]
@@ -884,7 +949,8 @@ def _decide(
     claim_entities: set[str],
     near: frozenset[str],
     far: frozenset[str],
-) -> NumberCheck:
+    claimed: Sequence[_Matcher],
+) -> tuple[NumberCheck, _Hit | None]:
     fine: list[_Hit] = []
     other: list[tuple[_Hit, str, float | None]] = []
     for hit in hits:
@@ -894,27 +960,26 @@ def _decide(
         else:
             other.append((hit, verdict[0], verdict[1]))
 
-    counterpart = _counterpart(mention, passages, analyses, near, far)
+    counterpart = _counterpart(mention, passages, analyses, near, far, claimed)
     if fine:
         best = max(fine, key=lambda h: (_role_score(near, far, h.num, mention), -h.rank))
         if (
             counterpart is not None
             and _is_count(mention)
             and _role_score(near, far, best.num, mention) == 0
-            and counterpart[1] >= _ROLE_MIN
         ):
             return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
-                          source_value=counterpart[0].num.mention.value)
+                          source_value=counterpart[0].num.mention.value), None
         return _check(mention, NumberStatus.MATCHED, tol, best,
-                      source_value=best.num.mention.value)
+                      source_value=best.num.mention.value), best
     if other:
         hit, subject, value = other[0]
         return _check(mention, NumberStatus.OTHER_ENTITY, tol, hit, source_value=value,
-                      source_subject=subject)
-    if counterpart is not None and counterpart[1] >= _ROLE_MIN:
+                      source_subject=subject), None
+    if counterpart is not None:
         return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
-                      source_value=counterpart[0].num.mention.value)
-    return NumberCheck(mention=mention, status=NumberStatus.ABSENT, tolerance=tol)
+                      source_value=counterpart[0].num.mention.value), None
+    return NumberCheck(mention=mention, status=NumberStatus.ABSENT, tolerance=tol), None
 
 
 def _check(mention: NumberMention, status: NumberStatus, tol: float, hit: _Hit, *,
@@ -959,10 +1024,12 @@ def _entity_conflict(
         if best is None:
             return None
         own = best[1]
-        value: float | None = None
         c, p = src.cell
-        if len(own.cells) == len(row.cells) and c < len(own.cells) and p < len(own.cells[c]):
-            value = own.cells[c][p]
+        if not (len(own.cells) == len(row.cells) and c < len(own.cells) and p < len(own.cells[c])):
+            return None  # rows that do not line up: no telling whose value it is
+        value = own.cells[c][p]
+        if value is None or (value == int(value)) != (src.mention.decimals == 0):
+            return None  # a header-like row ("#Anchor tokens 0 1 2 4"), not a comparable one
         return row.label, value
     # A sentence: "mBERT reaches 56.7, XLM-R reaches 66.0" read against "mBERT reaches 66.0".
     owner = src.owner
@@ -982,17 +1049,33 @@ def _counterpart(
     analyses: list[_Analysis],
     near: frozenset[str],
     far: frozenset[str],
+    claimed: Sequence[_Matcher],
 ) -> tuple[_Hit, int] | None:
-    """The source number playing the claim number's role in the first passages, if any."""
+    """The source number playing the claim number's role in the first passages, if any.
+
+    Candidates are numbers of the same kind and magnitude, in prose (a table row's cells share
+    their words), that no other number of the claim states.
+    """
     best: tuple[_Hit, int] | None = None
     for rank in range(min(_ROLE_PASSAGES, len(passages))):
         a = analyses[rank]
         for src in a.numbers:
-            if src.row is not None:
-                continue  # a row's cells share their words: no way to tell which one is meant
-            if not _same_kind(mention, src.mention):
+            if src.row is not None or not _same_kind(mention, src.mention):
+                continue
+            if not near & src.near or not _same_magnitude(mention.value, src.mention.value):
                 continue
             score = _role_score(near, far, src, mention)
-            if score and (best is None or score > best[1]):
-                best = (_Hit(passages[rank], rank, src, a), score)
+            if score < _ROLE_MIN or (best is not None and score <= best[1]):
+                continue
+            sm = src.mention
+            if any(m(sm.value, sm.decimals, src.tol, src.digits) for m in claimed):
+                continue  # the claim states this one elsewhere ("in under 40 minutes")
+            best = (_Hit(passages[rank], rank, src, a), score)
     return best
+
+
+def _same_magnitude(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    if lo == 0:
+        return hi <= _ROLE_MAX_RATIO
+    return hi / lo <= _ROLE_MAX_RATIO
