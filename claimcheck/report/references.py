@@ -67,6 +67,7 @@ _ARXIV_URL_STARTS = tuple(
     for scheme in ("http://", "https://", "")
     for sub in ("", "www.", "export.")
 )
+_ANY_ID = re.compile(r"\d{4}\.(?:[ \t]*\n[ \t]*)?\d|/\d{7}")
 _BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
@@ -163,9 +164,12 @@ def _url_at(text: str, start: int, end: int) -> str | None:
 
 
 def _hits(text: str, bare_unversioned: bool) -> list[_Hit]:
+    if _ANY_ID.search(text) is None:
+        return []  # every form holds NNNN.NNNN or /NNNNNNN: a cheap test skips most text
     masked = _mask_foreign_urls(text)
     hits: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already read as part of an id: a bytearray keeps the overlap test linear.
+    taken = bytearray(len(masked))
     for m in _PREFIX.finditer(masked):
         got = _id_after(masked, m.end())
         if got is None:
@@ -176,10 +180,10 @@ def _hits(text: str, bare_unversioned: bool) -> list[_Hit]:
         if url is not None and "10.48550" in prefix:
             url = None
         hits.append(_Hit(m.start(), ident, url))
-        taken.append((m.start(), end))
+        taken[m.start() : end] = b"\x01" * (end - m.start())
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return taken[a:b].count(1) == 0
 
     for rx in (_BARE_NEW_ANY if bare_unversioned else _BARE_NEW, _BARE_OLD):
         for m in rx.finditer(masked):
@@ -188,7 +192,7 @@ def _hits(text: str, bare_unversioned: bool) -> list[_Hit]:
             bare = _make_id(m)
             if bare is not None:
                 hits.append(_Hit(m.start(), bare, None))
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     hits.sort(key=lambda h: h.start)
     return hits
 
