@@ -60,14 +60,24 @@ def margin_candidates(
     bwd_sim, bwd_ind = topk(y, x, min(k, len(x)), device=device, on_progress=on_progress)
     fwd_mean = fwd_sim.mean(axis=1)
     bwd_mean = bwd_sim.mean(axis=1)
-    fwd_scores = fwd_sim.astype(np.float64) / ((fwd_mean[:, None] + bwd_mean[fwd_ind]) / 2)
-    bwd_scores = bwd_sim.astype(np.float64) / ((bwd_mean[:, None] + fwd_mean[bwd_ind]) / 2)
+    fwd_scores = _ratio(fwd_sim, (fwd_mean[:, None] + bwd_mean[fwd_ind]) / 2)
+    bwd_scores = _ratio(bwd_sim, (bwd_mean[:, None] + fwd_mean[bwd_ind]) / 2)
     fwd_best = fwd_ind[np.arange(len(x)), fwd_scores.argmax(axis=1)]
     bwd_best = bwd_ind[np.arange(len(y)), bwd_scores.argmax(axis=1)]
     src = np.concatenate([np.arange(len(x)), bwd_best]).astype(np.int64)
     trg = np.concatenate([fwd_best, np.arange(len(y))]).astype(np.int64)
     score = np.concatenate([fwd_scores.max(axis=1), bwd_scores.max(axis=1)])
     return src, trg, score
+
+
+def _ratio(sim: npt.NDArray[np.float32], denom: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    """``sim / denom``; a zero neighbourhood mean (only sentences orthogonal to everything, e.g.
+    empty ones) scores 0 instead of NaN, so it can never be mined."""
+    num = sim.astype(np.float64)
+    den = denom.astype(np.float64)
+    out = np.zeros_like(num)
+    np.divide(num, den, out=out, where=den != 0)
+    return out
 
 
 def greedy_one_to_one(
