@@ -23,6 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from claimcheck.models import NumberCheck, NumberStatus, PassageKind, Verdict
 from claimcheck.verify.index import Scored
 from claimcheck.verify.lexical import normalise
@@ -76,8 +78,25 @@ def negations(text: str) -> int:
     return len(_NEG.findall(normalise(text)))
 
 
+def aligned_span(claim: str, passage: str) -> str:
+    """The part of ``passage`` that the claim lines up with.
+
+    A passage may go on past what the claim covers (a truncated claim stops mid-sentence):
+    a "not" out there says nothing about the claim.
+    """
+    c, p = normalise(claim), normalise(passage)
+    if len(c) >= len(p):
+        return p
+    al = fuzz.partial_ratio_alignment(c, p)
+    if al is None:
+        return p
+    # A little slack on the left catches a negation the paraphrase moved ("did not observe").
+    return p[max(0, int(al.dest_start) - 30) : int(al.dest_end) + 10]
+
+
 def polarity_conflict(claim: str, passage: str) -> bool:
     """True when the claim says the opposite of the passage (negation parity or antonyms)."""
+    passage = aligned_span(claim, passage)
     if (negations(claim) % 2) != (negations(passage) % 2):
         return True
     c, p = normalise(claim), normalise(passage)
@@ -150,6 +169,15 @@ def decide(
                 negation_conflict=True,
             )
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT]
+    rival = _rival_number(absent, ranked[:2], th.topic)
+    if rival is not None:
+        n, s, value = rival
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, s.score - th.topic - 0.1),
+            f"claim says {n.mention.text}; the matching passage ({s.passage.paper_id} "
+            f"p.{s.passage.page}) gives {value} instead",
+        )
     if score >= th.support and not absent:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
         extra = f"; {matched} number(s) match" if matched else ""
@@ -169,6 +197,30 @@ def decide(
         calibrated(semantic, Verdict.PARTIALLY_SUPPORTED, margin),
         reason,
     )
+
+
+_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
+
+
+def _rival_number(
+    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float
+) -> tuple[NumberCheck, Scored, str] | None:
+    """A decimal the claim states that its best passages replace with another decimal.
+
+    Measurements ("80.9", ".48") are written with decimals; a passage that matches the claim
+    and states a different decimal where the claim's is missing most likely reports the real
+    value. Counts and other integers are left to the number checker.
+    """
+    for n in absent:
+        if n.mention.decimals == 0 or n.mention.at_cut:
+            continue
+        for s in top:
+            if s.score < topic + 0.1:
+                continue
+            found = _DECIMAL.findall(s.passage.text)
+            if found:
+                return n, s, found[0]
+    return None
 
 
 def _fmt(v: float | None) -> str:
