@@ -1,0 +1,463 @@
+"""PDF -> page text -> passages, with pypdf.
+
+``extract_pages`` returns one normalised string per page:
+
+* ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become plain letters, the spacing accents pypdf emits for
+  LaTeX's accented letters (``T¨ackstr¨om``) become real ones (``Täckström``), soft hyphens,
+  NULs and non-breaking spaces are cleaned;
+* a word hyphenated across a line break is joined (``bench-`` + ``marks`` -> ``benchmarks``),
+  unless the document writes the hyphenated form within a line elsewhere (``cross-lingual``);
+* the lines of one prose paragraph are joined with single spaces, so every line of the page
+  text is one *block*: a paragraph, a heading, a caption, or one table row (a run of numbers)
+  and the table header lines next to it.
+
+Column order is pypdf's content-stream order, which for LaTeX two-column papers is column by
+column; footnotes can land between two paragraphs of a column.
+
+``passages_from_pages`` cuts those pages into sentence, paragraph, caption and table-row
+passages. Each passage's ``text`` is exactly ``pages[page - 1][start:end]``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.errors import ExtractionError
+from claimcheck.models import ArxivId, Passage, PassageKind
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00ad": "",  # soft hyphen
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\x00": "",
+    "\r": "",
+    "\t": " ",
+    "\f": "\n",
+}
+# pypdf writes LaTeX's \"a as a spacing diaeresis before the letter: "T¨ackstr¨om".
+_SPACING_ACCENTS = {
+    "\u00a8": "\u0308",  # ¨
+    "\u00b4": "\u0301",  # ´
+    "\u02c6": "\u0302",  # ˆ
+    "\u02dc": "\u0303",  # ˜
+    "\u02c7": "\u030c",  # ˇ
+}
+_ACCENT_RE = re.compile("([" + "".join(_SPACING_ACCENTS) + r"])\s?([A-Za-z])")
+_LIG_RE = re.compile("[" + "".join(_LIGATURES) + "]")
+
+_NUM_TOKEN_RE = re.compile(r"^[(\[]?[-+±−]?\d+(?:[.,]\d+)*%?[)\],;*†‡]*$")
+_DASH_CELL = {"-", "–", "—", "−"}
+_CAPTION_RE = re.compile(r"^(?:Table|TABLE|Figure|FIGURE|Fig\.)\s*(?:[A-Z]\.)?\d+[.:]?(?:\s|$)")
+_TABLE_CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s*(?:[A-Z]\.)?\d+")
+_HEADING_RE = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.(?:\d+)*|[IVX]+\.)\s+[A-Z][^.]{0,70}|"
+    r"Abstract|ABSTRACT|References|REFERENCES|Acknowledg(?:e)?ments?)$"
+)
+_HYPHEN_WORD_RE = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_STAMP_RE = re.compile(r"arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})v(?P<v>\d+)")
+
+_ABBREVIATIONS = {
+    "e.g.",
+    "i.e.",
+    "al.",
+    "etc.",
+    "fig.",
+    "figs.",
+    "eq.",
+    "eqs.",
+    "sec.",
+    "secs.",
+    "tab.",
+    "vs.",
+    "cf.",
+    "resp.",
+    "approx.",
+    "no.",
+    "nos.",
+    "dr.",
+    "prof.",
+    "mr.",
+    "ms.",
+    "st.",
+    "ch.",
+    "app.",
+    "appx.",
+    "ref.",
+    "refs.",
+    "vol.",
+    "pp.",
+    "p.",
+    "ed.",
+    "eds.",
+    "inc.",
+    "ltd.",
+}
+_SENTENCE_END_RE = re.compile(r"[.!?][)\]\"'”’]*\s+(?=[A-Z0-9(\[“\"'])")
+
+_MAX_PARAGRAPH_CHARS = 2500
+_MAX_CAPTION_CHARS = 400
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_pages(pdf: Path | bytes, *, max_pages: int) -> list[str]:
+    """Text of each page of ``pdf``, normalised as the module docstring describes.
+
+    Raises ``ExtractionError`` for a file that is not a readable PDF, an encrypted one,
+    or one with more than ``max_pages`` pages.
+    """
+    raw_pages = _raw_pages(pdf, max_pages=max_pages)
+    cleaned = [_normalise_chars(p) for p in raw_pages]
+    keep_hyphen = _hyphenated_vocabulary(cleaned)
+    return [_assemble_page(text, keep_hyphen) for text in cleaned]
+
+
+def _raw_pages(pdf: Path | bytes, *, max_pages: int) -> list[str]:
+    # pypdf is imported here so that importing claimcheck.papers stays cheap.
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    name = str(pdf) if isinstance(pdf, Path) else "PDF"
+    try:
+        if isinstance(pdf, Path):
+            data = pdf.read_bytes()
+        else:
+            data = pdf
+    except OSError as exc:
+        raise ExtractionError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ExtractionError(f"{name}: not a PDF (does not start with %PDF)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExtractionError(f"{name}: encrypted PDF; cannot extract its text")
+        n = len(reader.pages)
+    except ExtractionError:
+        raise
+    # pypdf raises many kinds of errors (PyPdfError, ValueError, KeyError, ...) on broken
+    # files; any of them means the same thing here: this PDF cannot be read.
+    except (PyPdfError, Exception) as exc:
+        raise ExtractionError(f"{name}: cannot read PDF: {exc}") from exc
+    if n == 0:
+        raise ExtractionError(f"{name}: PDF has no pages")
+    if n > max_pages:
+        raise ExtractionError(
+            f"{name}: PDF has {n} pages, more than the limit of {max_pages}",
+            hint="raise max_pdf_pages (CLAIMCHECK_MAX_PDF_PAGES) if this is intended",
+        )
+    pages: list[str] = []
+    failed = 0
+    for page in reader.pages:
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception:  # noqa: BLE001 - a broken page must not lose the rest of the paper
+            failed += 1
+            pages.append("")
+    if failed == n:
+        raise ExtractionError(f"{name}: no page's text could be extracted")
+    return pages
+
+
+def _normalise_chars(text: str) -> str:
+    text = _LIG_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
+    text = _ACCENT_RE.sub(
+        lambda m: unicodedata.normalize("NFC", m.group(2) + _SPACING_ACCENTS[m.group(1)]), text
+    )
+    # Other control characters confuse the offsets of downstream consumers.
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c)[0] != "C")
+
+
+def _hyphenated_vocabulary(pages: Sequence[str]) -> set[str]:
+    """Hyphenated compounds the document writes within a line: keep their hyphen at a break."""
+    vocab: set[str] = set()
+    for page in pages:
+        for line in page.split("\n"):
+            for m in _HYPHEN_WORD_RE.finditer(line.rstrip("-")):
+                vocab.add(f"{m.group(1)}-{m.group(2)}".lower())
+    return vocab
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str  # prose | table | caption | heading
+
+
+def _is_table_row(line: str) -> bool:
+    tokens = [t for t in line.split() if t not in {"/", "|", "±"}]
+    if len(tokens) < 2 or line.rstrip().endswith("-") and len(tokens) < 3:
+        return False
+    numbers = sum(1 for t in tokens if _NUM_TOKEN_RE.match(t))
+    dashes = sum(1 for t in tokens if t in _DASH_CELL)
+    if numbers < 2 and not (numbers >= 1 and dashes >= 2):
+        return False
+    return (numbers + dashes) / len(tokens) >= 0.5
+
+
+def _classify(line: str) -> str:
+    if _CAPTION_RE.match(line):
+        return "caption"
+    if _is_table_row(line):
+        return "table"
+    if _HEADING_RE.match(line):
+        return "heading"
+    return "prose"
+
+
+def _assemble_page(text: str, keep_hyphen: set[str]) -> str:
+    lines = [_Line(ln.strip(), "") for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln.text]
+    for ln in lines:
+        ln.kind = _classify(ln.text)
+    prose_lengths = [len(ln.text) for ln in lines if ln.kind == "prose"]
+    typical = statistics.median(prose_lengths) if prose_lengths else 60.0
+
+    blocks: list[str] = []
+    current = ""
+    current_kind = ""
+
+    def flush() -> None:
+        nonlocal current, current_kind
+        if current:
+            blocks.append(current)
+        current, current_kind = "", ""
+
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # Header and group lines sit just above a table's rows: keep them as lines of their own.
+        near_table = nxt is not None and nxt.kind == "table"
+        if ln.kind in ("table", "heading") or (ln.kind == "prose" and near_table):
+            flush()
+            blocks.append(ln.text)
+            continue
+        if ln.kind == "caption":
+            flush()
+            current, current_kind = ln.text, "caption"
+        elif current:
+            current = _join(current, ln.text, keep_hyphen)
+        else:
+            current, current_kind = ln.text, "prose"
+        ends_sentence = re.search(r"[.!?:][)\]\"'”’]*$", ln.text) is not None
+        # A short line that ends a sentence ends its paragraph; a caption ends at the first
+        # line that ends a sentence and is followed by something that does not continue it.
+        if ends_sentence and (
+            len(ln.text) < 0.8 * typical
+            or (current_kind == "caption" and nxt is not None and not nxt.text[:1].islower())
+        ):
+            flush()
+    flush()
+    return "\n".join(blocks)
+
+
+def _join(left: str, right: str, keep_hyphen: set[str]) -> str:
+    m = re.search(r"([A-Za-z]+)-$", left)
+    if m and len(left) >= 2:
+        first = re.match(r"[A-Za-z]+", right)
+        if first is None:
+            return left + right
+        compound = f"{m.group(1)}-{first.group(0)}".lower()
+        if compound in keep_hyphen or not right[0].islower():
+            return left + right
+        return left[:-1] + right
+    return left + " " + right
+
+
+# --------------------------------------------------------------------------- passages
+
+
+def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage]:
+    """Sentence, paragraph, caption and table-row passages of ``pages`` (from ``extract_pages``).
+
+    Table rows carry the caption of the nearest ``Table N`` caption on their page. Every
+    passage satisfies ``pages[p.page - 1][p.start:p.end] == p.text``.
+    """
+    out: list[Passage] = []
+    for page_no, page in enumerate(pages, start=1):
+        spans = _line_spans(page)
+        kinds = [_classify(page[s:e]) for s, e in spans]
+        captions = _table_captions(page, spans, kinds)
+        for idx, ((start, end), kind) in enumerate(zip(spans, kinds)):
+            text = page[start:end]
+            if kind == "table":
+                out.append(
+                    Passage(paper_id, page_no, start, end, text, PassageKind.TABLE_ROW,
+                            captions.get(idx))
+                )
+            elif kind == "caption":
+                out.append(Passage(paper_id, page_no, start, end, text, PassageKind.CAPTION))
+                out.extend(_sentences(paper_id, page_no, page, start, end))
+            elif kind == "heading" or len(text.split()) < 3:
+                continue
+            else:
+                out.extend(_paragraphs(paper_id, page_no, page, start, end))
+                out.extend(_sentences(paper_id, page_no, page, start, end))
+    return out
+
+
+def _line_spans(page: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in page.split("\n"):
+        start = pos + (len(line) - len(line.lstrip()))
+        end = pos + len(line.rstrip())
+        if end > start:
+            spans.append((start, end))
+        pos += len(line) + 1
+    return spans
+
+
+def _table_captions(
+    page: str, spans: Sequence[tuple[int, int]], kinds: Sequence[str]
+) -> dict[int, str]:
+    """Map each table-row line index to the caption of its table (nearest Table caption)."""
+    caption_lines = [
+        i for i, (s, e) in enumerate(spans)
+        if kinds[i] == "caption" and _TABLE_CAPTION_RE.match(page[s:e])
+    ]
+    if not caption_lines:
+        return {}
+    # A table is a run of rows, allowing short header lines between them.
+    result: dict[int, str] = {}
+    i = 0
+    n = len(spans)
+    while i < n:
+        if kinds[i] != "table":
+            i += 1
+            continue
+        first = i
+        last = i
+        j = i + 1
+        while j < n:
+            if kinds[j] == "table":
+                last = j
+            elif kinds[j] in ("caption",) or (spans[j][1] - spans[j][0]) > 200 or j - last > 3:
+                break
+            j += 1
+        best: int | None = None
+        best_dist = 10**9
+        for c in caption_lines:
+            dist = first - c if c < first else c - last if c > last else 10**9
+            if dist < best_dist:
+                best, best_dist = c, dist
+        if best is not None and best_dist <= 12:
+            s, e = spans[best]
+            caption = page[s:e]
+            if len(caption) > _MAX_CAPTION_CHARS:
+                caption = caption[:_MAX_CAPTION_CHARS].rsplit(" ", 1)[0] + "…"
+            for k in range(first, last + 1):
+                if kinds[k] == "table":
+                    result[k] = caption
+        i = last + 1
+    return result
+
+
+def _paragraphs(
+    paper_id: ArxivId, page_no: int, page: str, start: int, end: int
+) -> list[Passage]:
+    """The block as one paragraph, or as chunks of whole sentences when it is very long."""
+    if end - start <= _MAX_PARAGRAPH_CHARS:
+        return [Passage(paper_id, page_no, start, end, page[start:end], PassageKind.PARAGRAPH)]
+    out: list[Passage] = []
+    chunk_start = start
+    chunk_end = start
+    for s, e in _sentence_spans(page, start, end):
+        if e - chunk_start > _MAX_PARAGRAPH_CHARS and chunk_end > chunk_start:
+            out.append(Passage(paper_id, page_no, chunk_start, chunk_end,
+                               page[chunk_start:chunk_end], PassageKind.PARAGRAPH))
+            chunk_start = s
+        chunk_end = e
+    if chunk_end > chunk_start:
+        out.append(Passage(paper_id, page_no, chunk_start, chunk_end,
+                           page[chunk_start:chunk_end], PassageKind.PARAGRAPH))
+    return out
+
+
+def _sentences(paper_id: ArxivId, page_no: int, page: str, start: int, end: int) -> list[Passage]:
+    spans = _sentence_spans(page, start, end)
+    if len(spans) == 1 and spans[0] == (start, end):
+        # A one-sentence paragraph is already a passage of its own.
+        return []
+    return [
+        Passage(paper_id, page_no, s, e, page[s:e], PassageKind.SENTENCE)
+        for s, e in spans
+        if len(page[s:e].split()) >= 3
+    ]
+
+
+def _sentence_spans(page: str, start: int, end: int) -> list[tuple[int, int]]:
+    text = page[start:end]
+    spans: list[tuple[int, int]] = []
+    s = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        cut = m.start() + 1
+        while cut < len(text) and text[cut] in ")]\"'”’":
+            cut += 1
+        word = text[:cut].rsplit(None, 1)[-1].lower() if text[:cut].strip() else ""
+        word = word.lstrip("([\"'“")
+        if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", word) or re.fullmatch(
+            r"(?:[a-z]\.){2,}", word
+        ):
+            continue
+        # "3." in "Section 3. We" is a sentence end, but "3.5" never reaches here.
+        spans.append((start + s, start + cut))
+        s = m.end()
+    if s < len(text):
+        spans.append((start + s, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+# --------------------------------------------------------------------------- page 1 helpers
+
+
+def arxiv_stamp(page1: str) -> ArxivId | None:
+    """The versioned id in arXiv's margin stamp on page 1 (``arXiv:2003.11080v5 [cs.CL] ...``)."""
+    m = _STAMP_RE.search(page1)
+    if m is None:
+        return None
+    return ArxivId(m.group("id"), int(m.group("v")))
+
+
+def raw_first_page(pdf: bytes) -> str:
+    """pypdf's text of page 1, line breaks kept (for ``guess_title``); "" when unreadable."""
+    import pypdf
+
+    try:
+        return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
+    except Exception:  # noqa: BLE001 - only a title guess depends on it
+        return ""
+
+
+def guess_title(page1: str) -> str | None:
+    """A cheap guess at the title: the first line(s) of pypdf's raw page 1 before the authors.
+
+    Only a guess; arXiv's record is authoritative when it is available.
+    """
+    lines = [ln.strip() for ln in page1.split("\n") if ln.strip()]
+    lines = [ln for ln in lines if not _STAMP_RE.search(ln)]
+    if not lines:
+        return None
+    title = lines[0]
+    for ln in lines[1:4]:
+        looks_like_authors = bool(re.search(r"[*∗†‡♠♥♣♦0-9@,]|\band\b", ln)) or ln in (
+            "Abstract",
+        )
+        if looks_like_authors or len(title) > 150:
+            break
+        title = f"{title} {ln}"
+    title = " ".join(title.split())
+    return title[:300] or None
