@@ -80,7 +80,7 @@ def retry_delay(attempt: int, base_s: float, retry_after: str | None, rng: rando
         seconds = _parse_retry_after(retry_after)
         if seconds is not None:
             return max(seconds, 0.0)
-    return base_s * (2**attempt) + rng.uniform(0, base_s)
+    return base_s * (2.0**attempt) + rng.uniform(0, base_s)
 
 
 def _parse_retry_after(value: str) -> float | None:
