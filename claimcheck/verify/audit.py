@@ -245,7 +245,7 @@ class Auditor:
         ranked = rank(core, vec, [s.index for s in sources])
         mentions = extract_numbers(claim.text)
         checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text)
-        decision = decide(core, ranked, checks, semantic=self.semantic)
+        decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated)
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
             names = ", ".join(_ref_name(fp) for fp in unavailable)
@@ -284,7 +284,7 @@ class Auditor:
                 checks = check_numbers(
                     extract_numbers(claim.text), [x.passage for x in ranked], claim_text=claim.text
                 )
-                out[idx.paper_id] = decide(core, ranked, checks, semantic=self.semantic).verdict
+                out[idx.paper_id] = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated).verdict
         return out
 
     def _paper_findings(

@@ -55,6 +55,7 @@ class Scored:
 
 SEMANTIC_WEIGHT = 0.5
 COARSE_TOP = 40
+NUMBER_WEIGHT = 0.5
 
 
 def rank(
@@ -70,12 +71,16 @@ def rank(
     ``COARSE_TOP`` with the precise, truncation-aware lexical score and fuses it with cosine.
     """
     claim_terms = lexical.content_terms(claim_core)
+    numbers = lexical.claim_numbers(claim_core)
     pool: list[tuple[float, PaperIndex, int, float | None]] = []
     for idx in indexes:
         if not idx.texts:
             continue
         coarse = lexical.coarse_scores([claim_core], idx.texts)[0]
         recall = np.array([lexical.term_recall(claim_terms, t) for t in idx.terms], dtype=np.float32)
+        if numbers:
+            nums = np.array([lexical.number_recall(numbers, t) for t in idx.texts], dtype=np.float32)
+            recall = np.maximum(recall, nums)
         stage1: npt.NDArray[np.float32] = 0.5 * coarse + 0.5 * recall
         sem: npt.NDArray[np.float32] | None = None
         if claim_vec is not None and idx.embeddings is not None:
@@ -86,10 +91,16 @@ def rank(
         for i in best:
             pool.append((float(stage1[i]), idx, int(i), float(sem[i]) if sem is not None else None))
     pool.sort(key=lambda t: -t[0])
-    scored: list[Scored] = []
+    scored: list[tuple[float, Scored]] = []
     for _, idx, i, s in pool[: COARSE_TOP * 2]:
         lex = lexical.fine_score(claim_core, idx.texts[i], claim_terms, idx.terms[i])
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
-        scored.append(Scored(idx.passages[i], lex, s, fused))
-    scored.sort(key=lambda x: -x.score)
-    return scored[:top]
+        # A table row carries few words but all of a claim's numbers: the numbers bring it up
+        # the ranking (so the number checker sees it), but do not raise its support score.
+        order = fused
+        if numbers:
+            order = max(fused, NUMBER_WEIGHT * lexical.number_recall(numbers, idx.texts[i])
+                        + (1 - NUMBER_WEIGHT) * fused)
+        scored.append((order, Scored(idx.passages[i], lex, s, fused)))
+    scored.sort(key=lambda x: -x[0])
+    return [x for _, x in scored[:top]]

@@ -85,6 +85,25 @@ def coarse_scores(claims: Sequence[str], passages: Sequence[str], workers: int =
     return np.asarray(m, dtype=np.float32) / 100.0
 
 
+_NUM = re.compile(r"(?<![\w.])\d*\.?\d+(?:[kKmMbB]\b)?")
+
+
+def claim_numbers(text: str) -> frozenset[str]:
+    """The numbers written in ``text`` with a decimal point or 3+ digits (values, not years)."""
+    return frozenset(
+        n for n in _NUM.findall(text)
+        if ("." in n or len(n) >= 2) and not (len(n) == 4 and n[:2] in ("19", "20"))
+    )
+
+
+def number_recall(numbers: frozenset[str], passage: str) -> float:
+    """Share of ``numbers`` that ``passage`` writes the same way."""
+    if not numbers:
+        return 0.0
+    found = set(_NUM.findall(passage))
+    return sum(1 for n in numbers if n in found) / len(numbers)
+
+
 def fine_score(claim: str, passage: str, claim_terms: Sequence[str], passage_terms: frozenset[str]) -> float:
     """A precise lexical score for one claim/passage pair, in [0, 1].
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.models import NumberCheck, NumberStatus, PassageKind, Verdict
 from claimcheck.verify.index import Scored
-from claimcheck.verify.lexical import normalise
+from claimcheck.verify.lexical import content_terms, normalise, term_recall
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,10 @@ THRESHOLDS = {
     True: Thresholds(topic=0.50, support=0.66),  # with the semantic model
     False: Thresholds(topic=0.45, support=0.66),  # lexical only (--no-semantic)
 }
+
+# Share of the claim's content words its best passage must hold to support it outright; with
+# the model, a paraphrase may use other words.
+MIN_RECALL = {True: 0.5, False: 0.6}
 
 # (a, b) per verdict and mode; see the module docstring.
 CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
@@ -78,7 +82,7 @@ def negations(text: str) -> int:
     return len(_NEG.findall(normalise(text)))
 
 
-def aligned_span(claim: str, passage: str) -> str:
+def aligned_span(claim: str, passage: str, *, truncated: bool = False) -> str:
     """The part of ``passage`` that the claim lines up with.
 
     A passage may go on past what the claim covers (a truncated claim stops mid-sentence):
@@ -90,16 +94,25 @@ def aligned_span(claim: str, passage: str) -> str:
     al = fuzz.partial_ratio_alignment(c, p)
     if al is None:
         return p
-    # A little slack on the left catches a negation the paraphrase moved ("did not observe").
-    return p[max(0, int(al.dest_start) - 30) : int(al.dest_end) + 10]
+    # A little slack on the left catches a negation the paraphrase moved ("did not observe");
+    # a whole claim also owns the rest of its sentence ("... still does not occur").
+    end = int(al.dest_end)
+    if not truncated:
+        stop = p.find(". ", end)
+        end = min(len(p), stop if stop >= 0 else len(p), end + 80)
+    return p[max(0, int(al.dest_start) - 15) : end]
 
 
-def polarity_conflict(claim: str, passage: str) -> bool:
+def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> bool:
     """True when the claim says the opposite of the passage (negation parity or antonyms)."""
-    passage = aligned_span(claim, passage)
+    passage = aligned_span(claim, passage, truncated=truncated)
     if (negations(claim) % 2) != (negations(passage) % 2):
         return True
     c, p = normalise(claim), normalise(passage)
+    # "impossible" against "possible", "unable" against "able": a negating prefix.
+    for word in re.findall(r"\b(?:im|un|in|non-?)([a-z]{4,})\b", c):
+        if re.search(rf"\b{word}\b", p) and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p):
+            return True
     for a, b in _ANTONYMS:
         for x, y in ((a, b), (b, a)):
             if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
@@ -130,13 +143,14 @@ def decide(
     numbers: Sequence[NumberCheck],
     *,
     semantic: bool,
+    truncated: bool = False,
 ) -> Decision:
     """The verdict for one claim, given its ranked passages and number checks."""
     th = THRESHOLDS[semantic]
     if not ranked:
         return Decision(Verdict.NOT_FOUND, calibrated(semantic, Verdict.NOT_FOUND, th.topic),
                         "no passage of the cited papers matches the claim")
-    best = ranked[0]
+    best = max(ranked, key=lambda s: s.score)
     score = best.score
     where = f"{best.passage.paper_id} p.{best.passage.page}"
     if score < th.topic:
@@ -161,15 +175,18 @@ def decide(
     top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
     if top_sentences and score >= th.topic + 0.1:
         s0 = top_sentences[0]
-        if s0.score >= score - 0.05 and polarity_conflict(claim_core, s0.passage.text):
+        if s0.score >= score - 0.05 and polarity_conflict(claim_core, s0.passage.text, truncated=truncated):
             return Decision(
                 Verdict.CONTRADICTED,
                 calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
                 f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
                 negation_conflict=True,
             )
-    absent = [n for n in numbers if n.status is NumberStatus.ABSENT]
-    rival = _rival_number(absent, ranked[:2], th.topic)
+    # A number only supports the claim where the claim is stated: found elsewhere in the paper
+    # it may be another setting's value. Unmatched there, it is as good as absent.
+    absent = [n for n in numbers if n.status is NumberStatus.ABSENT
+              or (n.status is NumberStatus.MATCHED and not _states(best.passage.text, n))]
+    rival = _rival_number(absent, [best], th.topic, claim_core)
     if rival is not None:
         n, s, value = rival
         return Decision(
@@ -178,7 +195,8 @@ def decide(
             f"claim says {n.mention.text}; the matching passage ({s.passage.paper_id} "
             f"p.{s.passage.page}) gives {value} instead",
         )
-    if score >= th.support and not absent:
+    recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
+    if score >= th.support and not absent and recall >= MIN_RECALL[semantic]:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
         extra = f"; {matched} number(s) match" if matched else ""
         return Decision(
@@ -189,6 +207,8 @@ def decide(
     if absent:
         missing = ", ".join(n.mention.text for n in absent)
         reason = f"on topic in {where}, but the source does not state {missing}"
+    elif score >= th.support:
+        reason = f"only partly stated in {where}: {recall:.0%} of the claim's terms are there"
     else:
         reason = f"only partly stated in {where} (score {score:.2f} < {th.support:.2f})"
     margin = min(score - th.topic, max(th.support - score, 0.0) + (0.1 if absent else 0.0))
@@ -202,24 +222,63 @@ def decide(
 _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
 
 
-def _rival_number(
-    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float
-) -> tuple[NumberCheck, Scored, str] | None:
-    """A decimal the claim states that its best passages replace with another decimal.
+_ANY_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?|(?<![\w.\d])\.\d+")
 
-    Measurements ("80.9", ".48") are written with decimals; a passage that matches the claim
+
+def _numbers_in(text: str) -> list[float]:
+    out = []
+    for tok in _ANY_NUMBER.findall(text):
+        try:
+            out.append(float(tok.replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def _states(text: str, n: NumberCheck) -> bool:
+    """Whether ``text`` writes the claim's number (within the rounding it was written with)."""
+    m = n.mention
+    tol = max(n.tolerance, 0.5 * 10 ** -m.decimals * (1 if m.value < 1e3 else m.value / 10))
+    if m.text.isalpha():  # a number word: "nine" or "9"
+        return bool(re.search(rf"\b{re.escape(m.text.lower())}\b", text.lower())) or any(
+            abs(v - m.value) < 1e-9 for v in _numbers_in(text))
+    if not m.text.lower().rstrip("%").replace(",", "").replace(".", "", 1).isdigit():
+        return n.status is NumberStatus.MATCHED  # multipliers and ranges: the checker decides
+    return any(abs(v - m.value) <= tol + 1e-9 for v in _numbers_in(text))
+
+
+def _rival_number(
+    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float, claim: str
+) -> tuple[NumberCheck, Scored, str] | None:
+    """A number the claim states that its best passage replaces with another one.
+
+    Measurements ("80.9", ".48") are written with decimals: a passage that matches the claim
     and states a different decimal where the claim's is missing most likely reports the real
-    value. Counts and other integers are left to the number checker.
+    value. A count ("twelve languages") is replaced only by a count of the same thing
+    ("15 languages").
     """
     for n in absent:
-        if n.mention.decimals == 0 or n.mention.at_cut:
+        if n.mention.at_cut:
             continue
         for s in top:
             if s.score < topic + 0.1:
                 continue
-            found = _DECIMAL.findall(s.passage.text)
-            if found:
-                return n, s, found[0]
+            if n.mention.decimals > 0:
+                found = [f for f in _DECIMAL.findall(s.passage.text)
+                         if abs(float(f) - n.mention.value) > 10 ** -n.mention.decimals / 2]
+                if found:
+                    return n, s, found[0]
+                continue
+            if n.status is not NumberStatus.ABSENT:
+                continue  # the count is stated somewhere: another passage may be the right one
+            after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[n.mention.end :])
+            if after is None:
+                continue
+            noun = after.group(1).lower()
+            for m in re.finditer(rf"(?<![\w.])(\d[\d,]*)\s+{re.escape(noun)}", s.passage.text.lower()):
+                value = float(m.group(1).replace(",", ""))
+                if abs(value - n.mention.value) > 1e-9:
+                    return n, s, m.group(1)
     return None
 
 
