@@ -137,35 +137,44 @@ def paper_line(fp: FetchedPaper) -> str:
     return f"{label} — unavailable: {one_line(fp.reason or 'no reason given')}"
 
 
-def find_passage(ra: ReportAudit, e: Evidence) -> Passage | None:
-    """The passage the evidence was quoted from (the widest one that contains its span)."""
-    best: Passage | None = None
-    for fp in ra.papers:
-        for p in fp.passages:
+class PassageLookup:
+    """Finds the passage a piece of evidence was quoted from, by paper and page.
+
+    Built once per report: a report's papers can hold thousands of passages, and a batch has
+    thousands of pieces of evidence.
+    """
+
+    def __init__(self, ra: ReportAudit) -> None:
+        self._by_page: dict[tuple[str, int], list[Passage]] = {}
+        for fp in ra.papers:
+            for p in fp.passages:
+                self._by_page.setdefault((str(p.paper_id), p.page), []).append(p)
+
+    def find(self, e: Evidence) -> Passage | None:
+        """The widest passage that contains the evidence's span, or None."""
+        best: Passage | None = None
+        for p in self._by_page.get((e.paper_id, e.page), ()):
             if (
-                str(p.paper_id) == e.paper_id
-                and p.page == e.page
-                and p.start <= e.start
+                p.start <= e.start
                 and e.end <= p.end
                 and (best is None or (p.end - p.start) > (best.end - best.start))
             ):
                 best = p
-    return best
+        return best
 
-
-def passage_context(ra: ReportAudit, e: Evidence, window: int = 400) -> tuple[str, str, str]:
-    """(before, quote, after): the evidence inside its passage, trimmed to ``window`` characters
-    either side. Without the passage, just the quote."""
-    p = find_passage(ra, e)
-    if p is None:
-        return "", e.quote, ""
-    a, b = e.start - p.start, e.end - p.start
-    before, inner, after = p.text[:a], p.text[a:b], p.text[b:]
-    if len(before) > window:
-        before = "…" + before[-window:].split(" ", 1)[-1]
-    if len(after) > window:
-        after = after[:window].rsplit(" ", 1)[0] + "…"
-    return before, inner, after
+    def context(self, e: Evidence, window: int = 400) -> tuple[str, str, str]:
+        """(before, quote, after): the evidence inside its passage, trimmed to ``window``
+        characters either side. Without the passage, just the quote."""
+        p = self.find(e)
+        if p is None:
+            return "", e.quote, ""
+        a, b = e.start - p.start, e.end - p.start
+        before, inner, after = p.text[:a], p.text[a:b], p.text[b:]
+        if len(before) > window:
+            before = "…" + before[-window:].split(" ", 1)[-1]
+        if len(after) > window:
+            after = after[:window].rsplit(" ", 1)[0] + "…"
+        return before, inner, after
 
 
 @dataclass(frozen=True)

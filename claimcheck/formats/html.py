@@ -12,12 +12,12 @@ from html import escape
 from claimcheck.formats.common import (
     VERDICT_HELP,
     VERDICT_LABELS,
+    PassageLookup,
     claim_text,
     cross_report_summary,
     mark_text,
     one_line,
     paper_line,
-    passage_context,
     report_totals,
     tool_version,
 )
@@ -197,8 +197,9 @@ def _report(ra: ReportAudit, r: int, outcome: PolicyOutcome) -> str:
             )
         out.append("</ul>")
     out.append("<h3>Claims</h3>")
+    lookup = PassageLookup(ra)
     for c, cr in enumerate(ra.claims):
-        out.append(_claim(ra, cr, outcome.claim_fails(r, c)))
+        out.append(_claim(ra, cr, outcome.claim_fails(r, c), lookup))
     if ra.findings:
         out.append("<h3>Findings</h3>")
         out.append("<ul>")
@@ -217,7 +218,7 @@ def _report(ra: ReportAudit, r: int, outcome: PolicyOutcome) -> str:
     return "\n".join(out)
 
 
-def _claim(ra: ReportAudit, cr: ClaimResult, fails: bool) -> str:
+def _claim(ra: ReportAudit, cr: ClaimResult, fails: bool, lookup: PassageLookup) -> str:
     v = cr.verdict.value
     out = [
         f'<details class="claim{" fail" if fails else ""}" id="{e(_anchor(ra, cr))}"'
@@ -256,7 +257,7 @@ def _claim(ra: ReportAudit, cr: ClaimResult, fails: bool) -> str:
             )
         out.append("</tbody></table>")
     for ev in cr.evidence:
-        out.append(_evidence(ra, ev))
+        out.append(_evidence(lookup, ev))
     if cr.versions:
         vs = ", ".join(f"{e(k)}: {e(VERDICT_LABELS[x])}" for k, x in cr.versions.items())
         out.append(f'<p class="where">per version: {vs}</p>')
@@ -265,8 +266,8 @@ def _claim(ra: ReportAudit, cr: ClaimResult, fails: bool) -> str:
     return "\n".join(out)
 
 
-def _evidence(ra: ReportAudit, ev: Evidence) -> str:
-    before, quote, after = passage_context(ra, ev)
+def _evidence(lookup: PassageLookup, ev: Evidence) -> str:
+    before, quote, after = lookup.context(ev)
     semantic = f" · semantic {ev.semantic:.2f}" if ev.semantic is not None else ""
     base = ev.paper_id
     caption = f" · {e(one_line(ev.caption, 120))}" if ev.caption else ""
