@@ -39,6 +39,10 @@ def _references(args: list[str], max_bytes: int, max_pages: int) -> list[Referen
         for path in collect_paths([a for _, a in report_args]):
             report = parse_report(path, max_bytes=max_bytes, max_pages=max_pages)
             refs.extend(report.references)
+            if report.examined_title and not any(r.examined for r in report.references):
+                # The paper a report says it examines, named only by title (report 001).
+                refs.append(Reference(None, line=report.examined_line,
+                                      title=report.examined_title, examined=True))
     seen: set[str] = set()
     out: list[Reference] = []
     for ref in refs:

@@ -272,18 +272,19 @@ class PaperFetcher:
             raise OfflineError(f"not in {where}, and --offline is set", arxiv_id=name)
         self._progress(name, "metadata")
         paper = self._arxiv_api().lookup(arxiv_id)
+        # The entry's lock is held through download and store, so a second process that wants
+        # the same version waits and then reads the cache instead of downloading it again.
         with self.cache.lock(paper.arxiv_id):
-            # Another process may have fetched it while we waited for the lock.
             again = self.cache.load_paper(paper.arxiv_id)
             if again is not None:
                 return FetchedPaper(ref, ReferenceStatus.AVAILABLE, again[0], tuple(again[1]),
                                     PaperOrigin.CACHE)
-        self._progress(str(paper.arxiv_id), "download")
-        pdf = self._download().fetch(paper.arxiv_id)
-        self._progress(str(paper.arxiv_id), "extract")
-        pages = extract_pages(pdf, max_pages=self.settings.max_pdf_pages)
-        passages = passages_from_pages(paper.arxiv_id, pages)
-        self.cache.store_paper(paper, pdf, passages)
+            self._progress(str(paper.arxiv_id), "download")
+            pdf = self._download().fetch(paper.arxiv_id)
+            self._progress(str(paper.arxiv_id), "extract")
+            pages = extract_pages(pdf, max_pages=self.settings.max_pdf_pages)
+            passages = passages_from_pages(paper.arxiv_id, pages)
+            self.cache.store_paper(paper, pdf, passages)
         return FetchedPaper(ref, ReferenceStatus.AVAILABLE, paper, tuple(passages),
                             PaperOrigin.ARXIV)
 
