@@ -133,7 +133,9 @@ def paper_line(fp: FetchedPaper) -> str:
     if fp.paper is not None and fp.status.value == "available":
         origin = f" ({fp.origin.value})" if fp.origin else ""
         extra = " [found by title]" if fp.resolved_by_title else ""
-        return f"{label} — {one_line(fp.paper.title)}{origin}{extra}"
+        # A local PDF read offline may have no title: say nothing rather than an empty dash.
+        title = one_line(fp.paper.title)
+        return f"{label}{' — ' + title if title else ''}{origin}{extra}"
     return f"{label} — unavailable: {one_line(fp.reason or 'no reason given')}"
 
 

@@ -365,3 +365,12 @@ def test_every_format_renders_a_claim_without_evidence_or_reason(audit_result: A
     res = replace(audit_result, reports=(replace(ra, claims=(bare,), findings=()),))
     for fmt in OutputFormat:
         assert render(res, fmt, policy=Policy())
+
+
+def test_paper_without_title_has_no_dangling_dash(audit_result: AuditResult) -> None:
+    from claimcheck.formats.common import paper_line
+
+    fp = audit_result.reports[0].papers[0]
+    assert fp.paper is not None
+    untitled = replace(fp, paper=replace(fp.paper, title=""))
+    assert paper_line(untitled) == "2005.13013v2 (papers_dir)"
