@@ -292,6 +292,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, body, "application/pdf")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients hang up on purpose (refused 200 MB bodies, killed runs): not an error here.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def tiny_pdf(lines: list[str], title: str = "A tiny test paper", stamp: str | None = None) -> bytes:
     """A one-page PDF with ``title`` and ``lines`` (fpdf2), optionally with an arXiv stamp."""
     from fpdf import FPDF
@@ -312,8 +323,7 @@ def tiny_pdf(lines: list[str], title: str = "A tiny test paper", stamp: str | No
 def arxiv_server() -> Iterator[ArxivServer]:
     state = ArxivServer(_load_entries())
     handler = type("Handler", (_Handler,), {"server_state": state})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
