@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -62,6 +64,7 @@ def check(
     3 the run could not finish (network, model).
     """
     from claimcheck.formats import render
+    from claimcheck.formats.terminal import color_wanted
     from claimcheck.policy import Policy, evaluate, load_baseline
     from claimcheck.report import collect_paths, parse_report
     from claimcheck.verify.audit import Auditor
@@ -92,7 +95,8 @@ def check(
                 print(f"claimcheck: error: {exc}", file=sys.stderr)
         for r in reports:
             for w in r.warnings:
-                print(f"claimcheck: warning: {r.path}: {w}", file=sys.stderr)
+                where = "" if w.startswith(r.path) else f"{r.path}: "
+                print(f"claimcheck: warning: {where}{w}", file=sys.stderr)
         show_progress = sys.stderr.isatty()
         with err.status("auditing…", spinner="dots") if show_progress else nullcontext():
             auditor = Auditor(
@@ -104,12 +108,14 @@ def check(
             from claimcheck.cli.rerun_cmd import rerun_for_check
 
             result = rerun_for_check(result, rerun, rerun_data_dir, rerun_langs, settings)
+        outcome = evaluate(result, policy, base)
+        to_terminal = output is None and sys.stdout.isatty()
         text = render(
-            result, fmt, policy=policy,
-            color=fmt is OutputFormat.TERMINAL and output is None and sys.stdout.isatty(),
+            result, fmt, policy=policy, outcome=outcome, base_dir=Path.cwd(),
+            width=shutil.get_terminal_size().columns if to_terminal else None,
+            color=fmt is OutputFormat.TERMINAL and color_wanted(to_terminal, os.environ),
         )
         write_output(text, output)
-        outcome = evaluate(result, policy, base)
         err.print(outcome.describe())
         if failures:
             raise typer.Exit(2)

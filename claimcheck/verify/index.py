@@ -6,6 +6,7 @@ report that cites it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,25 @@ import numpy.typing as npt
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
 from claimcheck.verify.semantic import FloatArray, SemanticModel
+
+
+_CITATION = re.compile(
+    r"\b(?:19|20)\d\d[a-z]?\.|\bIn Proceedings\b|\bProceedings of\b|\barXiv preprint\b|"
+    r"\bAssociation for Computational Linguistics\b|\bpages \d+\s*[-–]\s*\d+|\bCoRR\b|"
+    r"\bIn (?:ICLR|ACL|EMNLP|NAACL|NeurIPS|ICML|AAAI)\b|\bVol(?:ume|\.)\s*\d+"
+)
+
+
+def is_bibliography(text: str) -> bool:
+    """A reference-list entry, not a statement of the paper.
+
+    A bibliography repeats the titles of cited papers ("English intermediate-task training
+    improves zero-shot cross-lingual transfer too"): matching a claim against the title of a
+    paper that merely cites the source would support any claim about the source.
+    """
+    return len(_CITATION.findall(text)) >= 1 and (
+        "et al" not in text or text.count(",") >= 3 or bool(re.search(r"\b(?:19|20)\d\d[a-z]?\.", text))
+    ) and not re.search(r"\b(?:we|our|us)\b", text, re.IGNORECASE)
 
 
 @dataclass
@@ -35,7 +55,23 @@ class PaperIndex:
     ) -> PaperIndex:
         # Paragraph passages repeat their sentences; ranking on sentences, rows and captions
         # keeps evidence quotes short, and paragraphs come back in for context below.
-        kept = [p for p in passages if p.kind is not PassageKind.PARAGRAPH and p.text.strip()]
+        # A sentence of a bibliography entry may look innocent alone (a cited title); its
+        # paragraph gives it away.
+        bib_paragraphs = [
+            (p.page, p.start, p.end) for p in passages
+            if p.kind is PassageKind.PARAGRAPH and is_bibliography(p.text)
+        ]
+
+        def in_bibliography(p: Passage) -> bool:
+            return is_bibliography(p.text) or any(
+                page == p.page and start <= p.start and p.end <= end
+                for page, start, end in bib_paragraphs
+            )
+
+        kept = [
+            p for p in passages
+            if p.kind is not PassageKind.PARAGRAPH and p.text.strip() and not in_bibliography(p)
+        ]
         texts = [p.text for p in kept]
         terms = [frozenset(lexical.content_terms(t)) for t in texts]
         if model is not None and (embeddings is None or embeddings.shape[0] != len(texts)):

@@ -114,4 +114,4 @@ def fine_score(claim: str, passage: str, claim_terms: Sequence[str], passage_ter
     partial = fuzz.partial_ratio(c, p) / 100.0 if len(c) <= len(p) else fuzz.ratio(c, p) / 100.0
     tset = fuzz.token_set_ratio(c, p) / 100.0
     recall = term_recall(claim_terms, passage_terms)
-    return (partial + tset + 2.0 * recall) / 4.0
+    return 0.2 * partial + 0.1 * tset + 0.7 * recall

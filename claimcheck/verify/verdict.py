@@ -38,7 +38,7 @@ class Thresholds:
 
 THRESHOLDS = {
     True: Thresholds(topic=0.50, support=0.66),  # with the semantic model
-    False: Thresholds(topic=0.45, support=0.66),  # lexical only (--no-semantic)
+    False: Thresholds(topic=0.45, support=0.60),  # lexical only (--no-semantic)
 }
 
 # Share of the claim's content words its best passage must hold to support it outright; with
@@ -173,9 +173,9 @@ def decide(
             detail + src,
         )
     top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
-    if top_sentences and score >= th.topic + 0.1:
+    if top_sentences and score >= th.support - 0.1:
         s0 = top_sentences[0]
-        if s0.score >= score - 0.05 and polarity_conflict(claim_core, s0.passage.text, truncated=truncated):
+        if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(claim_core, s0.passage.text, truncated=truncated):
             return Decision(
                 Verdict.CONTRADICTED,
                 calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
@@ -184,8 +184,14 @@ def decide(
             )
     # A number only supports the claim where the claim is stated: found elsewhere in the paper
     # it may be another setting's value. Unmatched there, it is as good as absent.
+    near = " ".join(
+        s.passage.text for s in ranked[:3]
+        if s is best or (s.passage.paper_id == best.passage.paper_id
+                         and s.passage.page == best.passage.page
+                         and abs(s.passage.start - best.passage.start) < 400)
+    )
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT
-              or (n.status is NumberStatus.MATCHED and not _states(best.passage.text, n))]
+              or (n.status is NumberStatus.MATCHED and not _states(near, n))]
     rival = _rival_number(absent, [best], th.topic, claim_core)
     if rival is not None:
         n, s, value = rival
@@ -222,7 +228,7 @@ def decide(
 _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
 
 
-_ANY_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?|(?<![\w.\d])\.\d+")
+_ANY_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?|(?<![\d.])\.\d+")
 
 
 def _numbers_in(text: str) -> list[float]:
