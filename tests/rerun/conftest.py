@@ -98,7 +98,7 @@ def file_server() -> Iterator[FileServer]:
     state = FileServer(url="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             state.requests.append(self.path)
             status, body = state.files.get(self.path, (404, b"404: Not Found"))
             self.send_response(status)

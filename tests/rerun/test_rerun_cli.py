@@ -134,4 +134,4 @@ def test_data_dir_that_does_not_exist(tmp_path: Path) -> None:
 
 def test_bucc_default_dir_without_data(tmp_path: Path) -> None:
     res = runner.invoke(app, ["rerun", "bucc"])
-    _one_error_line(res, "no complete BUCC language")
+    _one_error_line(res, "no BUCC data in the cache", "hint: BUCC 2018 needs registration")
