@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +44,24 @@ class PaperIndex:
     texts: list[str]
     terms: list[frozenset[str]]
     embeddings: FloatArray | None
+    postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        lists: dict[str, list[int]] = {}
+        for i, terms in enumerate(self.terms):
+            for t in terms:
+                lists.setdefault(t, []).append(i)
+        self.postings = {t: np.asarray(v, dtype=np.int32) for t, v in lists.items()}
+
+    def term_recall(self, claim_terms: Sequence[str]) -> npt.NDArray[np.float32]:
+        """``lexical.term_recall`` of the claim against every passage at once."""
+        counts = np.zeros(len(self.texts), dtype=np.float32)
+        uniq = set(claim_terms)
+        for t in uniq:
+            hits = self.postings.get(t)
+            if hits is not None:
+                counts[hits] += 1.0
+        return counts / max(len(uniq), 1)
 
     @classmethod
     def build(
@@ -113,7 +131,7 @@ def rank(
         if not idx.texts:
             continue
         coarse = lexical.coarse_scores([claim_core], idx.texts)[0]
-        recall = np.array([lexical.term_recall(claim_terms, t) for t in idx.terms], dtype=np.float32)
+        recall = idx.term_recall(claim_terms)
         if numbers:
             nums = np.array([lexical.number_recall(numbers, t) for t in idx.texts], dtype=np.float32)
             recall = np.maximum(recall, nums)
