@@ -245,11 +245,15 @@ class Auditor:
         ranked = rank(core, vec, [s.index for s in sources])
         mentions = extract_numbers(claim.text)
         checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text)
-        decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated)
+        decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
+                          paper_entities=set().union(*(s.index.entities for s in sources)))
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
             names = ", ".join(_ref_name(fp) for fp in unavailable)
-            if verdict is Verdict.NOT_FOUND:
+            weak = bool(ranked) and max(s.score for s in ranked) < THRESHOLDS[self.semantic].support
+            # A weak, partial match in the papers we have says little when the papers we lack
+            # may state the claim outright.
+            if verdict is Verdict.NOT_FOUND or weak:
                 verdict, confidence = Verdict.UNVERIFIABLE, 0.0
                 reason = f"not in the papers that could be had; {names} could not be checked"
             else:

@@ -45,8 +45,13 @@ class PaperIndex:
     terms: list[frozenset[str]]
     embeddings: FloatArray | None
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
+    entities: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        from claimcheck.verify.verdict import entities
+
+        for t in self.texts:
+            self.entities |= entities(t)
         lists: dict[str, list[int]] = {}
         for i, terms in enumerate(self.terms):
             for t in terms:

@@ -128,6 +128,17 @@ class Decision:
     negation_conflict: bool = False
 
 
+_ENTITY = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
+
+
+def entities(text: str) -> set[str]:
+    """Names a claim is about: words with an inner capital or digit ("XLM-R", "mBERT", "BUCC").
+
+    Two passages on the same field share its vocabulary; they rarely share its names.
+    """
+    return {m.group(0).lower() for m in _ENTITY.finditer(text) if len(m.group(0)) >= 2}
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
@@ -144,6 +155,7 @@ def decide(
     *,
     semantic: bool,
     truncated: bool = False,
+    paper_entities: set[str] | None = None,
 ) -> Decision:
     """The verdict for one claim, given its ranked passages and number checks."""
     th = THRESHOLDS[semantic]
@@ -158,6 +170,14 @@ def decide(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
             f"best passage ({where}) scores {score:.2f}, below the topic threshold {th.topic:.2f}",
+        )
+    ents = entities(claim_core)
+    if ents and paper_entities is not None and not ents & paper_entities and score < th.support:
+        return Decision(
+            Verdict.NOT_FOUND,
+            calibrated(semantic, Verdict.NOT_FOUND, 0.05),
+            f"the claim is about {', '.join(sorted(ents))}, which the cited papers never name "
+            f"(closest passage: {where}, score {score:.2f})",
         )
     bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)]
     if bad:
