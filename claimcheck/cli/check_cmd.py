@@ -116,7 +116,9 @@ def check(
             color=fmt is OutputFormat.TERMINAL and color_wanted(to_terminal, os.environ),
         )
         write_output(text, output)
-        err.print(outcome.describe())
+        if fmt is not OutputFormat.TERMINAL or output is not None:
+            # The terminal format ends with this line itself.
+            err.print(outcome.describe())
         if failures:
             raise typer.Exit(2)
         raise typer.Exit(outcome.exit_code)

@@ -39,6 +39,9 @@ from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to
 from claimcheck.verify.verdict import THRESHOLDS, decide
 
 EVIDENCE_SHOWN = 3
+# A cited paper whose title scores this high against the examined title (rapidfuzz token set
+# ratio, 0-100) is the examined paper.
+EXAMINED_MATCH = 90
 # A reference whose best passage for every claim stays below this fused score has nothing to do
 # with the report: the id probably points at another paper.
 MISMATCH_SCORE = 0.30
@@ -129,17 +132,20 @@ class Auditor:
     def audit(self, reports: Sequence[Report], *, workers: int = 1) -> AuditResult:
         start = time.perf_counter()
         # Fetch every distinct reference once, for all reports; each report keeps its own
-        # Reference (its line numbers) on the shared result.
-        unique: dict[tuple[str | None, str | None], Reference] = {}
+        # Reference (its line numbers) on the shared result. The cited papers come first: an
+        # examined paper that one of them already is needs no title search.
+        fetched: dict[tuple[str | None, str | None], FetchedPaper] = {}
+        self._fetch_into(fetched, [ref for r in reports for ref in r.references])
+        examined = {r.path: _examined_reference(r, [fetched[_ref_key(x)] for x in r.references])
+                    for r in reports}
+        self._fetch_into(fetched, [ref for ref in examined.values() if ref is not None])
+        per_report = []
         for r in reports:
-            for ref in _references_of(r):
-                unique.setdefault(_ref_key(ref), ref)
-        self._progress(f"fetching {len(unique)} paper(s)")
-        fetched = dict(zip(unique, self.fetcher.fetch_many(list(unique.values()))))
-        per_report = [
-            (r, [replace(fetched[_ref_key(ref)], reference=ref) for ref in _references_of(r)])
-            for r in reports
-        ]
+            refs = list(r.references)
+            ex = examined[r.path]
+            if ex is not None:
+                refs.append(ex)
+            per_report.append((r, [replace(fetched[_ref_key(ref)], reference=ref) for ref in refs]))
         # Index sequentially (the model is not thread-safe to load), then verify in parallel.
         for _, fps in per_report:
             for fp in fps:
@@ -186,6 +192,20 @@ class Auditor:
         findings += _research_question_finding(report, results)
         return ReportAudit(report=report, papers=tuple(papers), claims=tuple(results),
                            findings=tuple(findings))
+
+    def _fetch_into(
+        self,
+        fetched: dict[tuple[str | None, str | None], FetchedPaper],
+        refs: Sequence[Reference],
+    ) -> None:
+        unique: dict[tuple[str | None, str | None], Reference] = {}
+        for ref in refs:
+            key = _ref_key(ref)
+            if key not in fetched:
+                unique.setdefault(key, ref)
+        if unique:
+            self._progress(f"fetching {len(unique)} paper(s)")
+            fetched.update(zip(unique, self.fetcher.fetch_many(list(unique.values()))))
 
     def verify_claims(
         self, claims: Sequence[Claim], refs: Sequence[Reference]
@@ -345,12 +365,18 @@ class Auditor:
         return out
 
 
-def _references_of(report: Report) -> list[Reference]:
-    refs = list(report.references)
-    if report.examined_title:
-        refs.append(Reference(arxiv_id=None, title=report.examined_title, line=report.examined_line,
-                              examined=True))
-    return refs
+def _examined_reference(report: Report, cited: Sequence[FetchedPaper]) -> Reference | None:
+    """The examined paper as a reference to fetch by title, unless a cited paper is it."""
+    if not report.examined_title:
+        return None
+    target = lexical.normalise(report.examined_title)
+    for fp in cited:
+        if fp.paper is not None and fp.paper.title and fuzz.token_set_ratio(
+            target, lexical.normalise(fp.paper.title)
+        ) >= EXAMINED_MATCH:
+            return None
+    return Reference(arxiv_id=None, title=report.examined_title, line=report.examined_line,
+                     examined=True)
 
 
 def _ref_key(ref: Reference) -> tuple[str | None, str | None]:
@@ -411,7 +437,7 @@ def _examined_findings(report: Report, papers: Sequence[FetchedPaper]) -> list[R
     for fp in cited:
         if fp.paper is not None and fp.paper.title and fuzz.token_set_ratio(
             target, lexical.normalise(fp.paper.title)
-        ) >= 90:
+        ) >= EXAMINED_MATCH:
             return []
         if (examined is not None and examined.paper is not None and fp.paper is not None
                 and examined.paper.arxiv_id.base == fp.paper.arxiv_id.base):
