@@ -116,8 +116,8 @@ def check(
             color=fmt is OutputFormat.TERMINAL and color_wanted(to_terminal, os.environ),
         )
         write_output(text, output)
-        if fmt is not OutputFormat.TERMINAL or output is not None:
-            # The terminal format ends with this line itself.
+        if not (fmt is OutputFormat.TERMINAL and to_terminal):
+            # On a terminal the summary already ends with this line.
             err.print(outcome.describe())
         if failures:
             raise typer.Exit(2)
