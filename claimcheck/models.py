@@ -323,3 +323,5 @@ class RetrievalResult:
     seconds: float
     sentences_per_second: float
     device: str = "cpu"
+    sentences: int = 0  # sentences the run needed embeddings for
+    cached_sentences: int = 0  # of those, how many came from the embedding cache

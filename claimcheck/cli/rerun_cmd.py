@@ -194,9 +194,13 @@ def render_terminal(result: RetrievalResult) -> str:
         line += f" (XLM-R Large published: {avg_pub[0].value:.1f}, {avg_pub[0].source}, over "
         line += "36 languages)" if result.task == "tatoeba" else "de, fr, ru, zh)"
     console.print(line)
+    cache_note = ""
+    if result.cached_sentences:
+        cache_note = (f"; embeddings of {result.cached_sentences:,} of {result.sentences:,} "
+                      "sentences came from the cache")
     console.print(
         f"time: {result.seconds:.1f} s, {result.sentences_per_second:.0f} sentences/s "
-        f"(kNN on {result.device})"
+        f"(kNN on {result.device}{cache_note})"
     )
     return buf.getvalue()
 

@@ -222,6 +222,7 @@ def run_bucc(
     uniq = [(_unique(s.src.texts), _unique(s.trg.texts)) for s in sets]
     total = sum(len(a) + len(b) for a, b in uniq)
     done = 0
+    cached = 0
     scores: dict[str, LanguageScore] = {}
     start = time.perf_counter()
     for data, (src_u, trg_u) in zip(sets, uniq, strict=True):
@@ -233,12 +234,13 @@ def run_bucc(
                 if on_progress is not None:
                     on_progress(_lang, _base + n, total)
 
-            arr, _hit = embed(
+            arr, hit = embed(
                 encoder, sents, file_hash=file_sha256(path), part=f"bucc-{side}-unique-f2",
                 cache=cache, batch_size=batch_size, on_progress=progress,
             )
             embs.append(arr)
             done += len(sents)
+            cached += len(sents) if hit else 0
         outcome = evaluate_bucc(data, embs[0], embs[1], threshold=threshold, device=knn_device)
         scores[data.lang] = outcome.score
     seconds = time.perf_counter() - start
@@ -253,4 +255,6 @@ def run_bucc(
         seconds=seconds,
         sentences_per_second=total / seconds if seconds > 0 else 0.0,
         device=knn_device,
+        sentences=total,
+        cached_sentences=cached,
     )

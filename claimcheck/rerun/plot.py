@@ -54,8 +54,9 @@ def plot_result(
     ax.set_ylabel(f"{metric} (%)")
     ax.set_ylim(0, 100)
     ax.set_title(f"{result.task}: {metric} per language")
-    ax.legend(fontsize=8, loc="upper right")
-    fig.tight_layout()
+    # Below the axes, so it never hides a bar.
+    fig.legend(fontsize=8, loc="lower center", ncol=2, frameon=False)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     tmp = path.with_name(f".{path.stem}.tmp{os.getpid()}.png")
     try:
         fig.savefig(tmp, format="png", dpi=110)

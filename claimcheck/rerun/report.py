@@ -42,6 +42,8 @@ def result_to_dict(result: RetrievalResult) -> dict[str, Any]:
         "average": _r(result.average),
         "seconds": _r(result.seconds, 3),
         "sentences_per_second": _r(result.sentences_per_second, 1),
+        "sentences": result.sentences,
+        "cached_sentences": result.cached_sentences,
     }
 
 

@@ -67,6 +67,7 @@ def run_tatoeba(
     pairs = [load_tatoeba_pair(data_dir, lang) for lang in langs]
     total = sum(2 * len(p.src) for p in pairs)
     done = 0
+    cached = 0
     scores: dict[str, LanguageScore] = {}
     start = time.perf_counter()
     for pair in pairs:
@@ -78,12 +79,13 @@ def run_tatoeba(
                 if on_progress is not None:
                     on_progress(_lang, _base + n, total)
 
-            arr, _hit = embed(
+            arr, hit = embed(
                 encoder, sents, file_hash=file_sha256(path), part=f"tatoeba-{side}-lines",
                 cache=cache, batch_size=batch_size, on_progress=progress,
             )
             embs.append(arr)
             done += len(sents)
+            cached += len(sents) if hit else 0
         src, eng = embs
         acc = tatoeba_accuracy(src, eng, knn_device)
         rev = tatoeba_accuracy(eng, src, knn_device) if both_directions else None
@@ -100,4 +102,6 @@ def run_tatoeba(
         seconds=seconds,
         sentences_per_second=total / seconds if seconds > 0 else 0.0,
         device=knn_device,
+        sentences=total,
+        cached_sentences=cached,
     )

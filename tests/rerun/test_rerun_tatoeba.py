@@ -81,6 +81,7 @@ def test_embedding_cache_is_used_and_keyed_by_file_content(
     assert enc.calls == 2 and len(list(cache.glob("*.npy"))) == 2
     second = run_tatoeba(d, ["deu"], enc, cache=cache)
     assert enc.calls == 2  # both sides came from the cache
+    assert (first.cached_sentences, second.cached_sentences, second.sentences) == (0, 4, 4)
     assert second.languages == first.languages
     assert not list(cache.glob(".*tmp*"))  # atomic writes leave no temp files
     # Another encoder identity (e.g. a different layer/model) does not reuse them.
