@@ -1,0 +1,49 @@
+"""The verifier on the labelled set, through the real `claimcheck eval` (papers from ../shared).
+
+These are regression floors, set below the figures the README reports, so a change that makes
+the verifier worse fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from tests.conftest import FIXTURES
+
+
+def run_eval(split: str, papers: Path, *extra: str) -> str:
+    result = CliRunner().invoke(
+        app, ["eval", str(FIXTURES / "labels" / f"{split}.jsonl"), "--papers-dir", str(papers), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def figure(name: str, text: str) -> float:
+    m = re.search(rf"^{name}\s+([\d.]+)", text, re.MULTILINE)
+    assert m, f"{name} missing from:\n{text}"
+    return float(m.group(1))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("split", "min_f1"), [("dev", 0.60), ("test", 0.45)])
+def test_lexical_verifier_floors(split: str, min_f1: float, arxiv_pdfs: Path) -> None:
+    out = run_eval(split, arxiv_pdfs, "--no-semantic")
+    assert "confusion" in out
+    assert figure("macro-F1", out) >= min_f1
+    assert figure("false supported", out) <= 0.10
+    assert 0.0 <= figure("ECE", out) <= 0.35
+
+
+def test_eval_names_a_bad_labels_file(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.jsonl"
+    bad.write_text('{"id": "x", "claim": "c", "papers": ["not-an-id"], "label": "supported"}\n')
+    result = CliRunner().invoke(app, ["eval", str(bad), "--papers-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "labels.jsonl:1" in result.output
+    assert "Traceback" not in result.output
