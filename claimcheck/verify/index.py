@@ -46,6 +46,7 @@ class PaperIndex:
     embeddings: FloatArray | None
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
+    _row_labels: list[tuple[int, re.Pattern[str]]] | None = None
 
     def __post_init__(self) -> None:
         from claimcheck.verify.verdict import entities
@@ -57,6 +58,18 @@ class PaperIndex:
             for t in terms:
                 lists.setdefault(t, []).append(i)
         self.postings = {t: np.asarray(v, dtype=np.int32) for t, v in lists.items()}
+
+    def rows_named_in(self, claim: str) -> set[int]:
+        """Table rows whose label (the words before their numbers) the claim contains."""
+        if self._row_labels is None:
+            self._row_labels = []
+            for i, p in enumerate(self.passages):
+                if p.kind is PassageKind.TABLE_ROW:
+                    m = _ROW_LABEL.match(p.text)
+                    label = lexical.normalise(m.group(1)).strip(" -–:|") if m else ""
+                    if len(label) >= 4 and any(c.isalpha() for c in label):
+                        self._row_labels.append((i, re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")))
+        return {i for i, rx in self._row_labels if rx.search(claim)}
 
     def term_recall(self, claim_terms: Sequence[str]) -> npt.NDArray[np.float32]:
         """``lexical.term_recall`` of the claim against every passage at once."""
@@ -115,6 +128,9 @@ class Scored:
 SEMANTIC_WEIGHT = 0.5
 COARSE_TOP = 40
 NUMBER_WEIGHT = 0.5
+# Where a row the claim names by its label ranks (a fused score's scale): in the top few.
+ROW_ORDER = 0.6
+_ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d)")
 
 
 def rank(
@@ -131,6 +147,7 @@ def rank(
     """
     claim_terms = lexical.content_terms(claim_core)
     numbers = lexical.claim_numbers(claim_core)
+    low = lexical.normalise(claim_core)
     pool: list[tuple[float, PaperIndex, int, float | None]] = []
     for idx in indexes:
         if not idx.texts:
@@ -146,19 +163,23 @@ def rank(
             sem = np.clip(idx.embeddings @ claim_vec, 0.0, 1.0)
             stage1 = (1 - SEMANTIC_WEIGHT) * stage1 + SEMANTIC_WEIGHT * sem
         k = min(COARSE_TOP, len(idx.texts))
-        best = np.argpartition(-stage1, k - 1)[:k]
-        for i in best:
-            pool.append((float(stage1[i]), idx, int(i), float(sem[i]) if sem is not None else None))
+        best = set(int(i) for i in np.argpartition(-stage1, k - 1)[:k])
+        named = idx.rows_named_in(low)
+        for i in best | named:
+            # Rows the claim names by their label ("XLM-R Large") hold its subject's values,
+            # whatever their words: they go to the number checks with the best passages.
+            first = 1.0 if i in named else float(stage1[i])
+            pool.append((first, idx, i, float(sem[i]) if sem is not None else None))
     pool.sort(key=lambda t: -t[0])
     scored: list[tuple[float, Scored]] = []
-    for _, idx, i, s in pool[: COARSE_TOP * 2]:
+    for first, idx, i, s in pool[: COARSE_TOP * 2]:
         lex = lexical.fine_score(claim_core, idx.texts[i], claim_terms, idx.terms[i])
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
         # A table row carries few words but all of a claim's numbers: the numbers bring it up
         # the ranking (so the number checker sees it), but do not raise its support score.
-        order = fused
+        order = fused if first < 1.0 else max(fused, ROW_ORDER)
         if numbers:
-            order = max(fused, NUMBER_WEIGHT * lexical.number_recall(numbers, idx.texts[i])
+            order = max(order, NUMBER_WEIGHT * lexical.number_recall(numbers, idx.texts[i])
                         + (1 - NUMBER_WEIGHT) * fused)
         scored.append((order, Scored(idx.passages[i], lex, s, fused)))
     scored.sort(key=lambda x: -x[0])
