@@ -20,7 +20,7 @@ BLOCK = re.compile(r"(<!-- help:(?P<name>[\w-]+) -->\n```\n)(?P<body>.*?)(```\n<
 
 def help_text(command: str) -> str:
     args = [command, "--help"] if command != "claimcheck" else ["--help"]
-    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "TERM": "dumb"}, terminal_width=100)
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "80", "TERMINAL_WIDTH": "80"})
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.output.splitlines()]
     return "\n".join(lines).strip("\n") + "\n"
