@@ -111,7 +111,7 @@ def _closing(result: AuditResult, outcome: PolicyOutcome) -> str:
 def _report(ra: ReportAudit, r: int, outcome: PolicyOutcome, width: int) -> RenderableType:
     rep = ra.report
     parts: list[RenderableType] = []
-    head = Text(one_line(rep.title or rep.path), style="bold")
+    head = Text(one_line(rep.title or "(a report without a title)"), style="bold")
     parts.append(head)
     meta = Text(rep.path, style="dim")
     if rep.date:
