@@ -51,3 +51,16 @@ def test_progress_reports_each_query_batch() -> None:
     q = np.eye(5, dtype=np.float32)
     topk(q, q, 1, query_batch=2, on_progress=lambda d, t: seen.append((d, t)))
     assert seen == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_torch_path_matches_numpy_on_cpu_tensors() -> None:
+    """The CUDA code path, run on CPU tensors (no GPU here): same neighbours as numpy."""
+    from claimcheck.rerun.knn import _topk_torch
+
+    rng = np.random.default_rng(1)
+    q = normalize(rng.normal(size=(40, 16)))
+    b = normalize(rng.normal(size=(75, 16)))
+    sims, idx = _topk_torch(q, b, 4, "cpu", 7, 20, None)
+    esims, eidx = _full(q, b, 4)
+    np.testing.assert_array_equal(idx, eidx)
+    np.testing.assert_allclose(sims, esims, rtol=1e-5)
