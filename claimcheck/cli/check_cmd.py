@@ -97,6 +97,8 @@ def check(
             for w in r.warnings:
                 where = "" if w.startswith(r.path) else f"{r.path}: "
                 print(f"claimcheck: warning: {where}{w}", file=sys.stderr)
+        if not reports:
+            raise typer.Exit(2)  # every report failed to parse; each said why above
         show_progress = sys.stderr.isatty()
         with err.status("auditing…", spinner="dots") if show_progress else nullcontext():
             auditor = Auditor(
