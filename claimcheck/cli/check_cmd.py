@@ -110,6 +110,13 @@ def check(
             from claimcheck.cli.rerun_cmd import rerun_for_check
 
             result = rerun_for_check(result, rerun, rerun_data_dir, rerun_langs, settings)
+            comparisons = result.meta["rerun"]["comparisons"]
+            for c in comparisons:
+                print(f"claimcheck: rerun: {c['report']} claim {c['claim_index']}: "
+                      f"{c['status']}: {c['message']}", file=sys.stderr)
+            if not comparisons:
+                print("claimcheck: rerun: no claim states a BUCC or Tatoeba number to compare",
+                      file=sys.stderr)
         outcome = evaluate(result, policy, base)
         to_terminal = output is None and sys.stdout.isatty()
         text = render(

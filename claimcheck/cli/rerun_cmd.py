@@ -252,9 +252,10 @@ def rerun_for_check(
     all_cmp: list[dict[str, object]] = []
     for audit in result.reports:
         comparisons = compare_claims(audit.report.claims, reruns)
+        lines = {c.index: c.line for c in audit.report.claims}
         extra = tuple(
             ReportFinding(kind=FindingKind.RERUN_DISAGREES, message=c.message,
-                          claim_index=c.claim_index)
+                          claim_index=c.claim_index, line=lines.get(c.claim_index))
             for c in comparisons if c.status is ComparisonStatus.DISAGREES
         )
         audits.append(replace(audit, findings=audit.findings + extra))

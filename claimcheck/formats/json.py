@@ -226,6 +226,9 @@ def audit_to_dict(result: AuditResult, outcome: PolicyOutcome | None = None) -> 
         doc["policy"] = policy_to_dict(outcome)
         doc["summary"] = summary_to_dict(cross_report_summary(result, outcome))
     doc["reports"] = [audit_report_to_dict(ra, outcome, r) for r, ra in enumerate(result.reports)]
+    if "rerun" in result.meta:
+        # `check --rerun`: the re-derived numbers and how each BUCC/Tatoeba claim compares.
+        doc["rerun"] = result.meta["rerun"]
     return doc
 
 
