@@ -105,3 +105,13 @@ def test_each_paper_is_fetched_once_for_a_batch(fetcher: DictFetcher, tmp_path) 
     assert len(result.reports) == 5
     assert all(r.claims[0].verdict is Verdict.SUPPORTED for r in result.reports)
     assert fetcher.calls == ["2005.13013v2"]
+
+
+def test_a_named_variant_is_not_answered_by_its_base_name(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = [claim(1, "Intermediate-task training on SQuAD, MNLI, and HellaSwag yields large target-task improvements of 8.2, 7.5, and 7.0 points on the XTREME benchmark.")]
+    rq = "Does task-relatedness of intermediate tasks change zero-shot transfer in XTREME-R?"
+    ra = lexical_auditor(fetcher, tmp_path).audit([report(claims, ["2005.13013v2"], rq=rq)]).reports[0]
+    found = [f for f in ra.findings if f.kind is FindingKind.RESEARCH_QUESTION_UNANSWERED]
+    assert found and "xtreme-r" in found[0].message and "task-relatedness" in found[0].message
+    # "zero-shot" is addressed by its parts, as the examined topic's words are
+    assert "zero-shot" not in found[0].message
