@@ -102,7 +102,7 @@ def main() -> None:
 
 
 # Commands register themselves on import.
-from claimcheck.cli import (  # noqa: E402,F401
+from claimcheck.cli import (  # noqa: F401
     cache_cmd,
     check_cmd,
     eval_cmd,

@@ -17,6 +17,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from claimcheck.config import Settings
+from claimcheck.errors import ClaimcheckError
 from claimcheck.models import (
     AuditResult,
     Claim,
@@ -92,13 +93,10 @@ class Auditor:
         self.model = model if self.semantic else None
         self._indexes: dict[str, PaperIndex] = {}
         self._progress = on_progress or (lambda _msg: None)
-        self._cache = None
-        try:
-            from claimcheck.papers.cache import PaperCache
+        from claimcheck.papers.cache import PaperCache
 
-            self._cache = PaperCache(settings.cache_dir)
-        except Exception:  # a cache we cannot open only costs re-embedding
-            self._cache = None
+        # Embeddings are kept with the papers; the cache directory is only created on write.
+        self._cache = PaperCache(settings.cache_dir)
 
     # -- indexes ---------------------------------------------------------------------------
     def _index(self, fp: FetchedPaper) -> PaperIndex:
@@ -109,22 +107,21 @@ class Auditor:
         name = ""
         if self.model is not None and fp.paper is not None:
             name = f"embeddings-{self.model.cache_key}.npy"
-            if self._cache is not None:
-                data = self._cache.read_artifact(fp.paper.arxiv_id, name)
-                if data is not None:
-                    embeddings = from_bytes(data)
+            data = self._cache.read_artifact(fp.paper.arxiv_id, name)
+            if data is not None:
+                embeddings = from_bytes(data)
         index = PaperIndex.build(pid, fp.passages, self.model, embeddings)
         if (
             self.model is not None
             and index.embeddings is not None
             and embeddings is None
-            and self._cache is not None
             and fp.paper is not None
         ):
             try:
                 self._cache.write_artifact(fp.paper.arxiv_id, name, to_bytes(index.embeddings))
-            except Exception:  # caching is an optimisation; a read-only cache must not fail a run
-                pass
+            except (ClaimcheckError, OSError, ValueError):
+                # Caching is an optimisation: a read-only cache must not fail the run.
+                self._progress(f"could not cache the embeddings of {pid}")
         self._indexes[pid] = index
         return index
 

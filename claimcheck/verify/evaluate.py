@@ -135,15 +135,15 @@ def score(predictions: Sequence[Prediction]) -> EvalReport:
     for g, p in zip(gold, pred):
         confusion[g.value][p.value] += 1
     not_supported = [p for p in predictions if p.item.label is not Verdict.SUPPORTED]
-    false_sup = sum(1 for p in not_supported if p.verdict is Verdict.SUPPORTED)
+    false_sup = sum(1 for x in not_supported if x.verdict is Verdict.SUPPORTED)
     fsr = false_sup / len(not_supported) if not_supported else 0.0
-    ece = expected_calibration_error([p.confidence for p in predictions],
-                                     [p.item.label is p.verdict for p in predictions])
+    ece = expected_calibration_error([x.confidence for x in predictions],
+                                     [x.item.label is x.verdict for x in predictions])
     cats: dict[str, list[bool]] = {}
-    for p in predictions:
-        cats.setdefault(p.item.category, []).append(p.item.label is p.verdict)
+    for x in predictions:
+        cats.setdefault(x.item.category, []).append(x.item.label is x.verdict)
     by_cat = {c: sum(v) / len(v) for c, v in sorted(cats.items())}
-    errors = [p for p in predictions if p.item.label is not p.verdict]
+    errors = [x for x in predictions if x.item.label is not x.verdict]
     return EvalReport(n, acc, mf1, per, confusion, fsr, ece, by_cat, errors)
 
 

@@ -17,7 +17,6 @@ from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
-
 _CITATION = re.compile(
     r"\b(?:19|20)\d\d[a-z]?\.|\bIn Proceedings\b|\bProceedings of\b|\barXiv preprint\b|"
     r"\bAssociation for Computational Linguistics\b|\bpages \d+\s*[-–]\s*\d+|\bCoRR\b|"
@@ -79,7 +78,7 @@ class PaperIndex:
             hits = self.postings.get(t)
             if hits is not None:
                 counts[hits] += 1.0
-        return counts / max(len(uniq), 1)
+        return (counts / np.float32(max(len(uniq), 1))).astype(np.float32)
 
     @classmethod
     def build(
@@ -163,7 +162,7 @@ def rank(
             sem = np.clip(idx.embeddings @ claim_vec, 0.0, 1.0)
             stage1 = (1 - SEMANTIC_WEIGHT) * stage1 + SEMANTIC_WEIGHT * sem
         k = min(COARSE_TOP, len(idx.texts))
-        best = set(int(i) for i in np.argpartition(-stage1, k - 1)[:k])
+        best = {int(i) for i in np.argpartition(-stage1, k - 1)[:k]}
         named = idx.rows_named_in(low)
         for i in best | named:
             # Rows the claim names by their label ("XLM-R Large") hold its subject's values,

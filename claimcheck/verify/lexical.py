@@ -19,12 +19,7 @@ from rapidfuzz import fuzz, process
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
 STOPWORDS = frozenset(
-    """a an the of to in on for and or but with by from as at is are was were be been being that
-    this these those it its their our we they he she his her them which who whom whose what when
-    where how than then there here also such can could may might will would should do does did
-    not no nor so very more most much many some any all each both few other into over under about
-    after before between through during without within across per via while whereas if only
-    just however thus hence i ii iii iv us et al""".split()
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "with", "by", "from", "as", "at", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these", "those", "it", "its", "their", "our", "we", "they", "he", "she", "his", "her", "them", "which", "who", "whom", "whose", "what", "when", "where", "how", "than", "then", "there", "here", "also", "such", "can", "could", "may", "might", "will", "would", "should", "do", "does", "did", "not", "no", "nor", "so", "very", "more", "most", "much", "many", "some", "any", "all", "each", "both", "few", "other", "into", "over", "under", "about", "after", "before", "between", "through", "during", "without", "within", "across", "per", "via", "while", "whereas", "if", "only", "just", "however", "thus", "hence", "i", "ii", "iii", "iv", "us", "et", "al"]
 )
 
 

@@ -50,7 +50,7 @@ def test_score_counts_false_supported_and_confusion() -> None:
 def test_fit_platt_moves_towards_the_truth() -> None:
     margins = [-1.0, -0.5, 0.5, 1.0] * 5
     correct = [False, False, True, True] * 5
-    a, b = fit_platt(margins, correct)
+    a, _ = fit_platt(margins, correct)
     assert a > 1.0  # separable: the slope grows
 
 
