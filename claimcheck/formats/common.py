@@ -109,7 +109,13 @@ def numbers_summary(cr: ClaimResult) -> str:
 
 
 def evidence_line(cr: ClaimResult, limit: int | None = None) -> str:
-    """One line of evidence: number problems, then where, then the quote (or the reason)."""
+    """One line of evidence: number problems, then where, then the quote (or the reason).
+
+    An unverifiable claim shows only why: what was found in the papers that could be had says
+    nothing about it.
+    """
+    if cr.verdict is Verdict.UNVERIFIABLE and cr.reason:
+        return one_line(cr.reason, limit)
     parts = []
     nums = numbers_summary(cr)
     if nums:
