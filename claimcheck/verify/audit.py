@@ -292,6 +292,8 @@ class Auditor:
             else:
                 reason += f" ({names} could not be checked)"
         versions = self._per_version(claim, core, vec, sources, mentions)
+        if len(set(versions.values())) > 1:
+            reason += "; by version: " + ", ".join(f"{k} {v.value}" for k, v in versions.items())
         evidence = tuple(_evidence(s) for s in ranked[:EVIDENCE_SHOWN])
         return ClaimResult(
             claim=claim,

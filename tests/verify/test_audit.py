@@ -115,3 +115,26 @@ def test_a_named_variant_is_not_answered_by_its_base_name(fetcher: DictFetcher, 
     assert found and "xtreme-r" in found[0].message and "task-relatedness" in found[0].message
     # "intermediate" and "tasks" are in the claim: not listed
     assert "intermediate" not in found[0].message
+
+
+def test_each_fetched_version_gets_its_own_verdict(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimcheck.models import FetchedPaper, PaperOrigin, ReferenceStatus
+    from tests.verify.conftest import make_paper
+
+    sentence = "Evaluating our best performing models for each target task on the XTREME benchmark yields an average improvement of {} points."
+    v2, p2 = make_paper("2005.13013v2", "English Intermediate-Task Training", [sentence.format("5.4")])
+    v1, p1 = make_paper("2005.13013v1", "English Intermediate-Task Training", [sentence.format("6.1")])
+
+    class VersionsFetcher:
+        def fetch_many(self, refs):  # type: ignore[no-untyped-def]
+            old = FetchedPaper(refs[0], ReferenceStatus.AVAILABLE, v1, tuple(p1), PaperOrigin.CACHE)
+            return [FetchedPaper(ref, ReferenceStatus.AVAILABLE, v2, tuple(p2), PaperOrigin.CACHE,
+                                 extra_versions=(old,)) for ref in refs]
+
+    settings = replace(Settings(), semantic=False, cache_dir=tmp_path / "cache", offline=True)
+    claims = [claim(1, sentence.format("6.1"))]
+    ra = Auditor(settings, fetcher=VersionsFetcher()).audit([report(claims, ["2005.13013v2"])]).reports[0]
+    result = ra.claims[0]
+    assert result.verdict is Verdict.CONTRADICTED  # the cited version, v2, says 5.4
+    assert result.versions == {"2005.13013v2": Verdict.CONTRADICTED, "2005.13013v1": Verdict.SUPPORTED}
+    assert "by version: 2005.13013v2 contradicted, 2005.13013v1 supported" in result.reason
