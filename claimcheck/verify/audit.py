@@ -26,6 +26,7 @@ from claimcheck.models import (
     FetchedPaper,
     FindingKind,
     Mark,
+    NumberMention,
     Reference,
     ReferenceStatus,
     Report,
@@ -312,18 +313,20 @@ class Auditor:
         core: str,
         vec: FloatArray | None,
         sources: Sequence[_Source],
-        mentions: Sequence[object],
+        mentions: Sequence[NumberMention],
     ) -> dict[str, Verdict]:
+        """The verdict against each fetched version alone, for papers with several (--all-versions)."""
         out: dict[str, Verdict] = {}
         for s in sources:
             if not s.extra:
                 continue
             for idx in [s.index, *s.extra]:
                 ranked = rank(core, vec, [idx])
-                checks = check_numbers(
-                    extract_numbers(claim.text), [x.passage for x in ranked], claim_text=claim.text
-                )
-                out[idx.paper_id] = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated).verdict
+                checks = check_numbers(mentions, [x.passage for x in ranked], claim_text=claim.text)
+                out[idx.paper_id] = decide(
+                    core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
+                    paper_entities=idx.entities,
+                ).verdict
         return out
 
     def _paper_findings(
