@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from claimcheck.config import Settings  # noqa: E402
-from claimcheck.models import ArxivId, Reference  # noqa: E402
-from claimcheck.papers import PaperFetcher  # noqa: E402
-from claimcheck.report import parse_report  # noqa: E402
-from claimcheck.verify.audit import Auditor  # noqa: E402
-from claimcheck.verify.semantic import SemanticModel  # noqa: E402
+from claimcheck.config import Settings
+from claimcheck.models import ArxivId, Reference
+from claimcheck.papers import PaperFetcher
+from claimcheck.report import parse_report
+from claimcheck.verify.audit import Auditor
+from claimcheck.verify.semantic import SemanticModel
 
 PAPERS = ROOT.parent / "shared" / "data" / "arxiv_pdfs"
 IDS = ("2003.11080v5", "1911.02116v2", "2404.12444v1")

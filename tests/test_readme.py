@@ -15,7 +15,7 @@ from claimcheck.cli import app
 from tests.conftest import ROOT
 
 COMMANDS = ["parse", "fetch", "cache", "check", "eval", "rerun"]
-BLOCK = re.compile(r"(<!-- help:(?P<name>[\w-]+) -->\n```\n)(?P<body>.*?)(```\n<!-- /help:(?P=name) -->)", re.S)
+BLOCK = re.compile(r"(<!-- help:(?P<name>[\w-]+) -->\n```\n)(?P<body>.*?)(```\n<!-- /help:(?P=name) -->)", re.DOTALL)
 
 
 def help_text(command: str) -> str:
