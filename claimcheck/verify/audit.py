@@ -283,15 +283,12 @@ class Auditor:
                           paper_entities=set().union(*(s.index.entities for s in sources)))
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
+            # The papers we lack may state the claim outright, or the part of it that the papers
+            # we have leave out: neither "not found" nor "partly" can be told.
             names = ", ".join(_ref_name(fp) for fp in unavailable)
-            weak = bool(ranked) and max(s.score for s in ranked) < THRESHOLDS[self.semantic].support
-            # A weak, partial match in the papers we have says little when the papers we lack
-            # may state the claim outright.
-            if verdict is Verdict.NOT_FOUND or weak:
-                verdict, confidence = Verdict.UNVERIFIABLE, 0.0
-                reason = f"not in the papers that could be had; {names} could not be checked"
-            else:
-                reason += f" ({names} could not be checked)"
+            closest = f" (closest: {reason})" if verdict is Verdict.PARTIALLY_SUPPORTED else ""
+            verdict, confidence = Verdict.UNVERIFIABLE, 0.0
+            reason = f"not in the papers that could be had{closest}; {names} could not be checked"
         versions = self._per_version(claim, core, vec, sources, mentions)
         if len(set(versions.values())) > 1:
             reason += "; by version: " + ", ".join(f"{k} {v.value}" for k, v in versions.items())
