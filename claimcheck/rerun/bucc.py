@@ -25,8 +25,8 @@ import numpy.typing as npt
 
 from claimcheck.errors import DataError
 from claimcheck.models import LanguageScore, RetrievalResult
-from claimcheck.rerun.data import BuccSet, file_sha256, load_bucc
-from claimcheck.rerun.embeddings import embed
+from claimcheck.rerun.data import BuccSet, load_bucc
+from claimcheck.rerun.embeddings import SideEmbedder
 from claimcheck.rerun.encoders import Encoder
 from claimcheck.rerun.knn import normalize, topk
 from claimcheck.rerun.tatoeba import DEFAULT_BATCH_SIZE, RunProgress
@@ -221,26 +221,15 @@ def run_bucc(
     sets = [load_bucc(data_dir, lang, split, need_gold=threshold is None) for lang in langs]
     uniq = [(_unique(s.src.texts), _unique(s.trg.texts)) for s in sets]
     total = sum(len(a) + len(b) for a, b in uniq)
-    done = 0
-    cached = 0
+    embedder = SideEmbedder(encoder, total=total, cache=cache, batch_size=batch_size,
+                            on_progress=on_progress)
     scores: dict[str, LanguageScore] = {}
     start = time.perf_counter()
     for data, (src_u, trg_u) in zip(sets, uniq, strict=True):
-        embs = []
-        for side, sents, path in (("src", src_u, data.src.path), ("trg", trg_u, data.trg.path)):
-            base_done = done
-
-            def progress(n: int, _base: int = base_done, _lang: str = data.lang) -> None:
-                if on_progress is not None:
-                    on_progress(_lang, _base + n, total)
-
-            arr, hit = embed(
-                encoder, sents, file_hash=file_sha256(path), part=f"bucc-{side}-unique-f2",
-                cache=cache, batch_size=batch_size, on_progress=progress,
-            )
-            embs.append(arr)
-            done += len(sents)
-            cached += len(sents) if hit else 0
+        embs = [
+            embedder.side(data.lang, sents, path, f"bucc-{side}-unique-f2")
+            for side, sents, path in (("src", src_u, data.src.path), ("trg", trg_u, data.trg.path))
+        ]
         outcome = evaluate_bucc(data, embs[0], embs[1], threshold=threshold, device=knn_device)
         scores[data.lang] = outcome.score
     seconds = time.perf_counter() - start
@@ -256,5 +245,5 @@ def run_bucc(
         sentences_per_second=total / seconds if seconds > 0 else 0.0,
         device=knn_device,
         sentences=total,
-        cached_sentences=cached,
+        cached_sentences=embedder.cached,
     )

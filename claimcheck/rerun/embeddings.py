@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from claimcheck.rerun.data import file_sha256
 from claimcheck.rerun.encoders import Encoder, ProgressFn
 
 
@@ -62,6 +63,46 @@ def embed(
     if path is not None:
         _save(path, arr)
     return arr, False
+
+
+class SideEmbedder:
+    """Embeds the sides of a task's language pairs in turn, with one progress count across all.
+
+    ``on_progress(label, done, total)`` sees sentences done over the whole run; ``cached`` counts
+    the sentences that came from the cache.
+    """
+
+    def __init__(
+        self,
+        encoder: Encoder,
+        *,
+        total: int,
+        cache: Path | None,
+        batch_size: int,
+        on_progress: Callable[[str, int, int], None] | None,
+    ) -> None:
+        self.encoder = encoder
+        self.total = total
+        self.cache = cache
+        self.batch_size = batch_size
+        self.on_progress = on_progress
+        self.done = 0
+        self.cached = 0
+
+    def side(self, label: str, sentences: Sequence[str], path: Path, part: str) -> npt.NDArray[np.float32]:
+        base = self.done
+
+        def progress(n: int) -> None:
+            if self.on_progress is not None:
+                self.on_progress(label, base + n, self.total)
+
+        arr, hit = embed(
+            self.encoder, sentences, file_hash=file_sha256(path), part=part, cache=self.cache,
+            batch_size=self.batch_size, on_progress=progress,
+        )
+        self.done += len(sentences)
+        self.cached += len(sentences) if hit else 0
+        return arr
 
 
 def _save(path: Path, arr: npt.NDArray[np.float32]) -> None:

@@ -22,8 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from claimcheck.models import LanguageScore, RetrievalResult
-from claimcheck.rerun.data import file_sha256, load_tatoeba_pair
-from claimcheck.rerun.embeddings import embed
+from claimcheck.rerun.data import load_tatoeba_pair
+from claimcheck.rerun.embeddings import SideEmbedder
 from claimcheck.rerun.encoders import Encoder
 from claimcheck.rerun.knn import normalize, topk
 
@@ -66,26 +66,15 @@ def run_tatoeba(
     knn_device = device or encoder.device
     pairs = [load_tatoeba_pair(data_dir, lang) for lang in langs]
     total = sum(2 * len(p.src) for p in pairs)
-    done = 0
-    cached = 0
+    embedder = SideEmbedder(encoder, total=total, cache=cache, batch_size=batch_size,
+                            on_progress=on_progress)
     scores: dict[str, LanguageScore] = {}
     start = time.perf_counter()
     for pair in pairs:
-        embs = []
-        for side, sents, path in (("src", pair.src, pair.src_path), ("eng", pair.eng, pair.eng_path)):
-            base_done = done
-
-            def progress(n: int, _base: int = base_done, _lang: str = pair.lang) -> None:
-                if on_progress is not None:
-                    on_progress(_lang, _base + n, total)
-
-            arr, hit = embed(
-                encoder, sents, file_hash=file_sha256(path), part=f"tatoeba-{side}-lines",
-                cache=cache, batch_size=batch_size, on_progress=progress,
-            )
-            embs.append(arr)
-            done += len(sents)
-            cached += len(sents) if hit else 0
+        embs = [
+            embedder.side(pair.lang, sents, path, f"tatoeba-{side}-lines")
+            for side, sents, path in (("src", pair.src, pair.src_path), ("eng", pair.eng, pair.eng_path))
+        ]
         src, eng = embs
         acc = tatoeba_accuracy(src, eng, knn_device)
         rev = tatoeba_accuracy(eng, src, knn_device) if both_directions else None
@@ -103,5 +92,5 @@ def run_tatoeba(
         sentences_per_second=total / seconds if seconds > 0 else 0.0,
         device=knn_device,
         sentences=total,
-        cached_sentences=cached,
+        cached_sentences=embedder.cached,
     )
