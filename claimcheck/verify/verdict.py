@@ -2,14 +2,20 @@
 
 The rules, in order:
 
-1. nothing on the claim's topic in any passage (fused score below ``topic``) -> ``not_found``;
-2. a number the source states differently, or gives to another row/entity, on a passage that is
-   on topic -> ``contradicted``;
-3. a claim whose polarity is the opposite of its best passage ("does not improve" against
+1. a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that row
+   does not hold (68.2, 79.2, ...) -> ``contradicted``;
+2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
+   while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
+   -> ``not_found``;
+3. a number the source states differently, or gives to another row/entity -> ``contradicted``;
+4. a claim whose polarity is the opposite of its best passage ("does not improve" against
    "improves", "outperforms" against "underperforms") -> ``contradicted``;
-4. a strong match (fused score at or above ``support``) with every number found -> ``supported``;
-5. otherwise, on topic -> ``partially_supported`` (part of the claim, or one of its numbers, is
-   not in the source).
+5. a measurement missing from the best passage, which states another one in its place
+   -> ``contradicted``;
+6. a strong match (fused score at or above ``support``) that holds the claim's words
+   (``MIN_RECALL``) and every one of its numbers -> ``supported``;
+7. otherwise -> ``partially_supported`` (part of the claim, or one of its numbers, is not in the
+   source).
 
 Confidence is ``sigmoid(a * margin + b)`` per verdict, where margin is the distance of the deciding
 score from the threshold that decided it; ``a`` and ``b`` were fitted on the development half of
@@ -207,7 +213,9 @@ def decide(
     top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
     if top_sentences and score >= th.support - 0.1:
         s0 = top_sentences[0]
-        if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(claim_core, s0.passage.text, truncated=truncated):
+        if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(
+            claim_core, s0.passage.text, truncated=truncated
+        ):
             return Decision(
                 Verdict.CONTRADICTED,
                 calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
