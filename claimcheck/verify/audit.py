@@ -8,6 +8,7 @@ with the reason); nothing per-claim raises out of ``audit``.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -38,9 +39,14 @@ from claimcheck.verify import lexical
 from claimcheck.verify.index import PaperIndex, Scored, rank
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
-from claimcheck.verify.verdict import THRESHOLDS, decide
+from claimcheck.verify.verdict import THRESHOLDS, calibrated, decide
 
 EVIDENCE_SHOWN = 3
+# Where a claim may be split into a stated head and an unstated tail: before ", and", "; ",
+# ", which", ", while", ", drawn"... any comma or semicolon, or " and ".
+_CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
+# A head must be at least this share of the claim.
+MIN_HEAD = 0.4
 # A cited paper whose title scores this high against the examined title (rapidfuzz token set
 # ratio, 0-100) is the examined paper.
 EXAMINED_MATCH = 90
@@ -256,10 +262,12 @@ class Auditor:
         return out
 
     def _claim_vectors(self, claims: Sequence[Claim]) -> FloatArray | None:
-        if self.model is None or not claims:
+        return self._claim_vectors_text([lexical.claim_core(c.text, c.truncated) for c in claims])
+
+    def _claim_vectors_text(self, texts: Sequence[str]) -> FloatArray | None:
+        if self.model is None or not texts:
             return None
-        cores = [lexical.claim_core(c.text, c.truncated) for c in claims]
-        return self.model.encode(cores)
+        return self.model.encode(texts)
 
     def check_claim(
         self,
@@ -282,6 +290,15 @@ class Auditor:
         decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
                           paper_entities=set().union(*(s.index.entities for s in sources)))
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
+        if verdict is Verdict.NOT_FOUND:
+            head = self._stated_head(core, sources)
+            if head is not None:
+                part, scored = head
+                verdict = Verdict.PARTIALLY_SUPPORTED
+                confidence = calibrated(self.semantic, verdict, 0.0)
+                reason = (f"the first part, {part!r}, is stated in {scored.passage.paper_id} "
+                          f"p.{scored.passage.page}; the rest is not")
+                ranked = [scored, *[x for x in ranked if x is not scored]]
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
             # The papers we lack may state the claim outright, or the part of it that the papers
             # we have leave out: neither "not found" nor "partly" can be told.
@@ -303,6 +320,23 @@ class Auditor:
             negation_conflict=decision.negation_conflict,
             versions=versions,
         ), ranked
+
+    def _stated_head(self, core: str, sources: Sequence[_Source]) -> tuple[str, Scored] | None:
+        """The longest leading clause of the claim that a passage states outright, if any.
+
+        A claim that adds a detail the paper never gives ("..., drawn with a fixed random seed
+        of 42") scores low as a whole; its first clause may still be stated word for word.
+        """
+        cuts = [m.start() for m in _CLAUSE.finditer(core) if m.start() >= MIN_HEAD * len(core)]
+        for cut in sorted(cuts, reverse=True)[:3]:
+            head = core[:cut].strip()
+            vec = self._claim_vectors_text([head])
+            ranked = rank(head, vec[0] if vec is not None else None, [s.index for s in sources])
+            checks = check_numbers(extract_numbers(head), [x.passage for x in ranked],
+                                   claim_text=head)
+            if decide(head, ranked, checks, semantic=self.semantic).verdict is Verdict.SUPPORTED:
+                return head, max(ranked, key=lambda x: x.score)
+        return None
 
     def _per_version(
         self,

@@ -138,3 +138,14 @@ def test_each_fetched_version_gets_its_own_verdict(tmp_path) -> None:  # type: i
     assert result.verdict is Verdict.CONTRADICTED  # the cited version, v2, says 5.4
     assert result.versions == {"2005.13013v2": Verdict.CONTRADICTED, "2005.13013v1": Verdict.SUPPORTED}
     assert "by version: 2005.13013v2 contradicted, 2005.13013v1 supported" in result.reason
+
+
+def test_a_stated_claim_with_an_invented_tail_is_partial(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("We use the pretrained XLM-R Large model as a starting point for all our experiments, "
+            "which were run on quantum annealers with tensor sketching, hyperbolic pruning, "
+            "gradient-free evolutionary search and stochastic weight averaging over many ensembles.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    result = ra.claims[0]
+    assert result.verdict is Verdict.PARTIALLY_SUPPORTED, result.reason
+    assert "the first part" in result.reason and "starting point" in result.reason
+    assert "starting point" in result.evidence[0].quote
