@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from claimcheck.cli import app, handle_errors, load_settings, stderr_console, write_output
-from claimcheck.errors import ReportParseError
+from claimcheck.errors import ReportParseError, UsageError
 from claimcheck.formats import OutputFormat
 from claimcheck.models import Report
 
@@ -45,7 +45,9 @@ def check(
     baseline: Path | None = typer.Option(
         None, "--baseline", help="An earlier JSON result: fail only on problems not in it."
     ),
-    workers: int = typer.Option(1, "--workers", min=1, help="Reports verified in parallel."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Reports verified in parallel (default 1)."
+    ),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Cache directory."),
     rerun: str | None = typer.Option(
         None, "--rerun",
@@ -72,6 +74,14 @@ def check(
     err = stderr_console()
     with handle_errors():
         policy = Policy.parse(fail_on, min_confidence)
+        if rerun:
+            # Say a bad task name now, not after the audit.
+            tasks = [t.strip() for t in rerun.lower().split(",") if t.strip()]
+            unknown = [t for t in tasks if t not in ("tatoeba", "bucc")]
+            if unknown:
+                raise UsageError(
+                    f"--rerun {rerun}: unknown task {unknown[0]!r}; use tatoeba and/or bucc"
+                )
         base = load_baseline(baseline) if baseline is not None else None
         settings = load_settings(
             cache_dir=cache_dir,
