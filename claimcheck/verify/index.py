@@ -63,11 +63,9 @@ class PaperIndex:
         if self._row_labels is None:
             self._row_labels = []
             for i, p in enumerate(self.passages):
-                if p.kind is PassageKind.TABLE_ROW:
-                    m = _ROW_LABEL.match(p.text)
-                    label = lexical.normalise(m.group(1)).strip(" -–:|") if m else ""
-                    if len(label) >= 4 and any(c.isalpha() for c in label):
-                        self._row_labels.append((i, re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")))
+                label = row_label(p)
+                if label is not None:
+                    self._row_labels.append((i, label_pattern(label)))
         return {i for i, rx in self._row_labels if rx.search(claim)}
 
     def term_recall(self, claim_terms: Sequence[str]) -> npt.NDArray[np.float32]:
@@ -130,6 +128,28 @@ NUMBER_WEIGHT = 0.5
 # Where a row the claim names by its label ranks (a fused score's scale): in the top few.
 ROW_ORDER = 0.6
 _ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d)")
+
+
+def row_label(p: Passage) -> str | None:
+    """A table row's label, the words before its numbers ("XLM-R Large", "mBERT"), normalised.
+
+    Short labels count only when they look like names ("XLM", "MT5"), not words ("All", "Avg").
+    """
+    if p.kind is not PassageKind.TABLE_ROW:
+        return None
+    m = _ROW_LABEL.match(p.text)
+    if m is None:
+        return None
+    raw = m.group(1).strip(" -–:|")
+    name_like = sum(c.isupper() or c.isdigit() for c in raw) >= 2
+    if len(raw) >= 4 or (len(raw) == 3 and name_like):
+        return lexical.normalise(raw)
+    return None
+
+
+def label_pattern(label: str) -> re.Pattern[str]:
+    """Where a claim names the row: the label as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
 
 
 def rank(

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.models import NumberCheck, NumberStatus, PassageKind, Verdict
-from claimcheck.verify.index import Scored
+from claimcheck.verify.index import Scored, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
 
 
@@ -232,7 +232,7 @@ def decide(
     )
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT
               or (n.status is NumberStatus.MATCHED and not _states(near, n))]
-    rival = _rival_number(absent, [best], th.topic, claim_core)
+    rival = _rival_number(absent, [best], th.topic, claim_core, truncated)
     if rival is not None:
         n, s, value = rival
         return Decision(
@@ -293,42 +293,57 @@ def _states(text: str, n: NumberCheck) -> bool:
     return any(abs(v - m.value) <= tol + 1e-9 for v in _numbers_in(text))
 
 
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
+
+
 def _rival_number(
-    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float, claim: str
+    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float, claim: str,
+    truncated: bool,
 ) -> tuple[NumberCheck, Scored, str] | None:
     """A number the claim states that its best passage replaces with another one.
 
-    Measurements ("80.9", ".48") are written with decimals: a passage that matches the claim
-    and states a different decimal where the claim's is missing most likely reports the real
-    value. A count ("twelve languages") is replaced only by a count of the same thing
-    ("15 languages").
+    Measurements (".48", "80.9", "31%") are written with decimals or as percents: a passage that
+    matches the claim and states a different one where the claim's is missing most likely
+    reports the real value. A count ("twelve languages", "four tasks") is replaced only by a
+    count of the same thing ("15 languages", "three tasks").
     """
     for n in absent:
-        if n.mention.at_cut:
+        m = n.mention
+        if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
             continue
         for s in top:
-            if s.score < topic + 0.1:
+            if s.score < topic:
                 continue
-            if n.mention.decimals > 0:
-                found = [f for f in _DECIMAL.findall(s.passage.text)
-                         if abs(float(f) - n.mention.value) > 10 ** -n.mention.decimals / 2]
+            text = s.passage.text
+            if m.unit == "%" or m.kind == "percent":
+                found = [f + "%" for f in _PERCENT.findall(text)
+                         if abs(float(f) - m.value) > 10 ** -m.decimals / 2]
+                if found:
+                    return n, s, found[0]
+                continue
+            if m.decimals > 0:
+                found = [f for f in _DECIMAL.findall(text)
+                         if abs(float(f) - m.value) > 10 ** -m.decimals / 2]
                 if found:
                     return n, s, found[0]
                 continue
             if n.status is not NumberStatus.ABSENT:
                 continue  # the count is stated somewhere: another passage may be the right one
-            after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[n.mention.end :])
+            after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[m.end :])
             if after is None:
                 continue
-            noun = after.group(1).lower()
-            for m in re.finditer(rf"(?<![\w.])(\d[\d,]*)\s+{re.escape(noun)}", s.passage.text.lower()):
-                value = float(m.group(1).replace(",", ""))
-                if abs(value - n.mention.value) > 1e-9:
-                    return n, s, m.group(1)
+            noun = re.escape(after.group(1).lower())
+            words = "|".join(_COUNT_WORDS)
+            for c in re.finditer(rf"(?<![\w.])(\d[\d,]*|{words})\s+{noun}", text.lower()):
+                token = c.group(1)
+                value = float(_COUNT_WORDS.get(token) or token.replace(",", ""))
+                if abs(value - m.value) > 1e-9:
+                    return n, s, token
     return None
-
-
-_ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d)")
 
 
 def _rival_row(
@@ -343,30 +358,26 @@ def _rival_row(
     low = normalise(claim)
     rows: list[tuple[Scored, str, list[str]]] = []
     for s in ranked:
-        if s.passage.kind is not PassageKind.TABLE_ROW:
-            continue
-        m = _ROW_LABEL.match(s.passage.text)
-        if m is None:
-            continue
-        label = normalise(m.group(1)).strip(" -–:|")
-        if len(label) >= 4 and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", low):
+        label = row_label(s.passage)
+        if label is not None and label_pattern(label).search(low):
             rows.append((s, label, _DECIMAL.findall(s.passage.text)))
     if not rows:
         return None
-    # The most specific label the claim names ("xlm-r large" over "xlm-r").
-    longest = max(len(label) for _, label, _ in rows)
-    rows = [r for r in rows if len(r[1]) == longest]
+    best = max(ranked, key=lambda x: x.score)
+    # The most specific label the claim names ("xlm-r large" over "xlm-r") is shown.
+    rows.sort(key=lambda r: -len(r[1]))
     for n in numbers:
         d = n.mention.decimals
-        if d == 0 or n.mention.at_cut:
+        if d == 0 or n.mention.at_cut or _states(best.passage.text, n):
             continue
         same = [[v for v in values if len(v.split(".")[1]) == d] for _, _, values in rows]
         if not any(len(v) >= 2 for v in same):
             continue
         if any(abs(float(v) - n.mention.value) < 10 ** -d / 2 for vs in same for v in vs):
             continue
-        s, label, _ = rows[0]
-        values = next(v for v in same if len(v) >= 2)
+        i = next(k for k, v in enumerate(same) if len(v) >= 2)
+        s, label, _ = rows[i]
+        values = same[i]
         shown = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
         return n, s, f"{shown} in the row {label!r}"
     return None
