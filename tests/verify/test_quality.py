@@ -31,7 +31,7 @@ def figure(name: str, text: str) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("split", "min_f1"), [("dev", 0.60), ("test", 0.45)])
+@pytest.mark.parametrize(("split", "min_f1"), [("dev", 0.65), ("test", 0.50)])
 def test_lexical_verifier_floors(split: str, min_f1: float, arxiv_pdfs: Path) -> None:
     out = run_eval(split, arxiv_pdfs, "--no-semantic")
     assert "confusion" in out
