@@ -309,6 +309,8 @@ class Auditor:
         versions = self._per_version(claim, core, vec, sources, mentions)
         if len(set(versions.values())) > 1:
             reason += "; by version: " + ", ".join(f"{k} {v.value}" for k, v in versions.items())
+        if decision.passage is not None and verdict is decision.verdict:
+            ranked = [decision.passage, *[x for x in ranked if x is not decision.passage]]
         evidence = tuple(_evidence(s) for s in ranked[:EVIDENCE_SHOWN])
         return ClaimResult(
             claim=claim,

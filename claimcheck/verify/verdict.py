@@ -136,6 +136,7 @@ class Decision:
     confidence: float
     reason: str
     negation_conflict: bool = False
+    passage: Scored | None = None  # the passage that decided it, shown first as evidence
 
 
 _ENTITY = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
@@ -182,12 +183,14 @@ def decide(
             Verdict.CONTRADICTED,
             calibrated(semantic, Verdict.CONTRADICTED, 0.1),
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
+            passage=s,
         )
     if score < th.topic:
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
             f"best passage ({where}) scores {score:.2f}, below the topic threshold {th.topic:.2f}",
+            passage=best,
         )
     ents = entities(claim_core)
     if ents and paper_entities is not None and not ents & paper_entities and score < th.support:
@@ -196,6 +199,7 @@ def decide(
             calibrated(semantic, Verdict.NOT_FOUND, 0.05),
             f"the claim is about {', '.join(sorted(ents))}, which the cited papers never name "
             f"(closest passage: {where}, score {score:.2f})",
+            passage=best,
         )
     bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)]
     if bad:
@@ -205,10 +209,12 @@ def decide(
         else:
             detail = f"{n.mention.text} belongs to {n.source_subject or 'another row'} in the source"
         src = f" ({n.paper_id} p.{n.page})" if n.paper_id else ""
+        shown = next((x for x in ranked if n.quote and n.quote[:40] in x.passage.text), best)
         return Decision(
             Verdict.CONTRADICTED,
             calibrated(semantic, Verdict.CONTRADICTED, score - th.topic),
             detail + src,
+            passage=shown,
         )
     top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
     if top_sentences and score >= th.support - 0.1:
@@ -221,6 +227,7 @@ def decide(
                 calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
                 f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
                 negation_conflict=True,
+                passage=s0,
             )
     # A number only supports the claim where the claim is stated: found elsewhere in the paper
     # it may be another setting's value. Unmatched there, it is as good as absent.
@@ -240,6 +247,7 @@ def decide(
             calibrated(semantic, Verdict.CONTRADICTED, s.score - th.topic - 0.1),
             f"claim says {n.mention.text}; the matching passage ({s.passage.paper_id} "
             f"p.{s.passage.page}) gives {value} instead",
+            passage=s,
         )
     recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
     if score >= th.support and not absent and recall >= MIN_RECALL[semantic]:
@@ -249,6 +257,7 @@ def decide(
             Verdict.SUPPORTED,
             calibrated(semantic, Verdict.SUPPORTED, score - th.support),
             f"stated in {where} (score {score:.2f}){extra}",
+            passage=best,
         )
     if absent:
         missing = ", ".join(n.mention.text for n in absent)
@@ -262,6 +271,7 @@ def decide(
         Verdict.PARTIALLY_SUPPORTED,
         calibrated(semantic, Verdict.PARTIALLY_SUPPORTED, margin),
         reason,
+        passage=best,
     )
 
 

@@ -51,6 +51,8 @@ def test_verdicts_and_findings_on_a_small_report(fetcher: DictFetcher, tmp_path)
     assert verdicts == [Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.NOT_FOUND, Verdict.SUPPORTED]
     assert ra.claims[0].evidence[0].paper_id == "2005.13013v2"
     assert ra.claims[0].evidence[0].page == 1
+    # the passage that decided the contradiction is the first piece of evidence
+    assert "5.4" in ra.claims[1].evidence[0].quote
     kinds = [(f.kind, f.claim_index) for f in ra.findings]
     assert (FindingKind.FALSE_VERIFICATION, 2) in kinds
     assert (FindingKind.FALSE_VERIFICATION, 3) in kinds
