@@ -14,6 +14,7 @@ from pathlib import Path
 
 from claimcheck.errors import DataError
 from claimcheck.models import ArxivId, Claim, Mark, Verdict
+from claimcheck.report import is_truncated
 
 LABELS = (
     Verdict.SUPPORTED,
@@ -21,7 +22,6 @@ LABELS = (
     Verdict.CONTRADICTED,
     Verdict.NOT_FOUND,
 )
-CUT_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,9 @@ def load_labels(path: Path) -> list[LabelledClaim]:
 
 
 def as_claim(item: LabelledClaim) -> Claim:
-    """The labelled text as a report claim; cut at the reports' length means truncated."""
-    text = item.claim
-    truncated = len(text) >= CUT_LENGTH - 2 and text.rstrip()[-1:] not in ".!?)\"'"
-    return Claim(index=1, text=text, truncated=truncated, reported_mark=Mark.NONE,
-                 reported_confidence=None, line=item.line)
+    """The labelled text as a report claim, cut off by the same rule the report parser uses."""
+    return Claim(index=1, text=item.claim, truncated=is_truncated(item.claim),
+                 reported_mark=Mark.NONE, reported_confidence=None, line=item.line)
 
 
 def macro_f1(gold: Sequence[Verdict], pred: Sequence[Verdict]) -> tuple[float, dict[str, float]]:
