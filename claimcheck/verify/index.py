@@ -46,8 +46,10 @@ class PaperIndex:
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
     _row_labels: list[tuple[int, re.Pattern[str]]] | None = None
+    normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
     def __post_init__(self) -> None:
+        self.normed = [lexical.normalise(t) for t in self.texts]
         from claimcheck.verify.verdict import entities
 
         for t in self.texts:
@@ -87,7 +89,7 @@ class PaperIndex:
         embeddings: FloatArray | None = None,
     ) -> PaperIndex:
         # Paragraph passages repeat their sentences; ranking on sentences, rows and captions
-        # keeps evidence quotes short, and paragraphs come back in for context below.
+        # keeps evidence quotes short. Paragraphs serve only to spot bibliography entries.
         # A sentence of a bibliography entry may look innocent alone (a cited title); its
         # paragraph gives it away.
         bib_paragraphs = [
@@ -171,7 +173,7 @@ def rank(
     for idx in indexes:
         if not idx.texts:
             continue
-        coarse = lexical.coarse_scores([claim_core], idx.texts)[0]
+        coarse = lexical.coarse_scores([low], idx.normed)[0]
         recall = idx.term_recall(claim_terms)
         if numbers:
             nums = np.array([lexical.number_recall(numbers, t) for t in idx.texts], dtype=np.float32)
@@ -192,7 +194,7 @@ def rank(
     pool.sort(key=lambda t: -t[0])
     scored: list[tuple[float, Scored]] = []
     for first, idx, i, s in pool[: COARSE_TOP * 2]:
-        lex = lexical.fine_score(claim_core, idx.texts[i], claim_terms, idx.terms[i])
+        lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
         # A table row carries few words but all of a claim's numbers: the numbers bring it up
         # the ranking (so the number checker sees it), but do not raise its support score.

@@ -65,18 +65,15 @@ def term_recall(claim_terms: Sequence[str], passage_terms: frozenset[str]) -> fl
     return sum(1 for t in uniq if t in passage_terms) / len(uniq)
 
 
-def coarse_scores(claims: Sequence[str], passages: Sequence[str], workers: int = 1) -> npt.NDArray[np.float32]:
-    """claims × passages token-set similarity in [0, 1], computed in rapidfuzz's C++ core."""
+def coarse_scores(claims: Sequence[str], passages: Sequence[str]) -> npt.NDArray[np.float32]:
+    """claims × passages token-set similarity in [0, 1], in rapidfuzz's C++ core.
+
+    Both sides must already be ``normalise``d: a paper's passages are normalised once, when it
+    is indexed, not for every claim.
+    """
     if not claims or not passages:
         return np.zeros((len(claims), len(passages)), dtype=np.float32)
-    m = process.cdist(
-        claims,
-        passages,
-        scorer=fuzz.token_set_ratio,
-        processor=normalise,
-        dtype=np.uint8,
-        workers=workers,
-    )
+    m = process.cdist(claims, passages, scorer=fuzz.token_set_ratio, dtype=np.uint8)
     return np.asarray(m, dtype=np.float32) / 100.0
 
 
@@ -100,13 +97,14 @@ def number_recall(numbers: frozenset[str], passage: str) -> float:
 
 
 def fine_score(claim: str, passage: str, claim_terms: Sequence[str], passage_terms: frozenset[str]) -> float:
-    """A precise lexical score for one claim/passage pair, in [0, 1].
+    """A precise lexical score for one ``normalise``d claim/passage pair, in [0, 1].
 
-    The mean of: partial ratio (the claim as an approximate substring of the passage), term recall
-    (the claim's content words found in the passage) and token-set ratio.
+    Mostly term recall (the share of the claim's content words the passage holds, 0.7), plus
+    the partial ratio (the claim as an approximate substring of the passage, 0.2) and the
+    token-set ratio (0.1).
     """
-    c, p = normalise(claim), normalise(passage)
-    partial = fuzz.partial_ratio(c, p) / 100.0 if len(c) <= len(p) else fuzz.ratio(c, p) / 100.0
-    tset = fuzz.token_set_ratio(c, p) / 100.0
+    partial = (fuzz.partial_ratio(claim, passage) if len(claim) <= len(passage)
+               else fuzz.ratio(claim, passage)) / 100.0
+    tset = fuzz.token_set_ratio(claim, passage) / 100.0
     recall = term_recall(claim_terms, passage_terms)
     return 0.2 * partial + 0.1 * tset + 0.7 * recall
