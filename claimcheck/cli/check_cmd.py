@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from claimcheck.cli import app, handle_errors, load_settings, stderr_console, write_output
-from claimcheck.errors import ReportParseError, UsageError
+from claimcheck.errors import ReportParseError
 from claimcheck.formats import OutputFormat
 from claimcheck.models import Report
 
@@ -75,13 +75,9 @@ def check(
     with handle_errors():
         policy = Policy.parse(fail_on, min_confidence)
         if rerun:
-            # Say a bad task name now, not after the audit.
-            tasks = [t.strip() for t in rerun.lower().split(",") if t.strip()]
-            unknown = [t for t in tasks if t not in ("tatoeba", "bucc")]
-            if unknown:
-                raise UsageError(
-                    f"--rerun {rerun}: unknown task {unknown[0]!r}; use tatoeba and/or bucc"
-                )
+            from claimcheck.cli.rerun_cmd import rerun_tasks
+
+            rerun_tasks(rerun)  # a bad task name is said now, not after the audit
         base = load_baseline(baseline) if baseline is not None else None
         settings = load_settings(
             cache_dir=cache_dir,

