@@ -176,7 +176,7 @@ def decide(
     best = max(ranked, key=lambda s: s.score)
     score = best.score
     where = f"{best.passage.paper_id} p.{best.passage.page}"
-    row = _rival_row(numbers, ranked, claim_core)
+    row = _rival_row(numbers, ranked, claim_core, truncated)
     if row is not None:
         n, s, values = row
         return Decision(
@@ -357,7 +357,7 @@ def _rival_number(
 
 
 def _rival_row(
-    numbers: Sequence[NumberCheck], ranked: Sequence[Scored], claim: str
+    numbers: Sequence[NumberCheck], ranked: Sequence[Scored], claim: str, truncated: bool
 ) -> tuple[NumberCheck, Scored, str] | None:
     """Table rows the claim names, none of which holds the claim's measurement.
 
@@ -378,7 +378,7 @@ def _rival_row(
     rows.sort(key=lambda r: -len(r[1]))
     for n in numbers:
         d = n.mention.decimals
-        if d == 0 or n.mention.at_cut or _states(best.passage.text, n):
+        if d == 0 or (n.mention.at_cut and truncated) or _states(best.passage.text, n):
             continue
         same = [[v for v in values if len(v.split(".")[1]) == d] for _, _, values in rows]
         if not any(len(v) >= 2 for v in same):

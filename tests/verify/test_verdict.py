@@ -82,3 +82,20 @@ def test_polarity() -> None:
     assert not polarity_conflict("X does not help", "X did not help at all")
     assert not polarity_conflict("TyDiQA improves, whereas XNLI does not",
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
+
+
+def test_a_named_row_contradicts_the_number_that_ends_a_whole_claim() -> None:
+    # The claim ends on its number, but is whole: the number is not what is left of a longer one.
+    claim = "With a single anchor token, Atom+Compositional models reach a probe accuracy of 0.82."
+    m = NumberMention(value=0.82, text="0.82", start=claim.index("0.82"), end=claim.index("0.82") + 4,
+                      kind="decimal", decimals=2, at_cut=True)
+    checks = [NumberCheck(m, NumberStatus.MATCHED, 0.82)]
+    ranked = [scored("Figure 4 shows the probe accuracy for a single anchor token.", 0.6),
+              scored("Atom+Atom 0.53 0.82 0.97 0.97", 0.3, PassageKind.TABLE_ROW),
+              scored("Atom+Compositional 0.51 0.59 0.67 0.97", 0.3, PassageKind.TABLE_ROW)]
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED
+    assert "atom+compositional" in d.reason and "0.59" in d.reason
+    # Cut at the same place by the report, "0.82" may be the start of "0.825": no verdict on it.
+    d = decide(claim, ranked, checks, semantic=False, truncated=True)
+    assert d.verdict is not Verdict.CONTRADICTED
