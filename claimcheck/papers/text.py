@@ -407,11 +407,13 @@ def _sentence_spans(page: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = m.start() + 1
         while cut < len(text) and text[cut] in ")]\"'”’":
             cut += 1
-        word = text[:cut].rsplit(None, 1)[-1].lower() if text[:cut].strip() else ""
-        word = word.lstrip("([\"'“")
+        raw = text[:cut].rsplit(None, 1)[-1] if text[:cut].strip() else ""
+        raw = raw.lstrip("([\"'“")
+        word = raw.lower()
         if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", word) or re.fullmatch(
             r"(?:[a-z]\.){2,}", word
-        ):
+        ) or re.fullmatch(r"(?:[A-Z]{1,5}\.[+/&-]?){2,}", raw):
+            # "ENG.+TGT." (a method name made of abbreviations) goes on: "ENG.+TGT. FT by 13%".
             continue
         # "3." in "Section 3. We" is a sentence end, but "3.5" never reaches here.
         spans.append((start + s, start + cut))

@@ -157,3 +157,14 @@ def test_artifacts_are_verified(tmp_path):
     assert cache.read_artifact(XTREME, "emb.npy") is None  # same size, other hash
     with pytest.raises(ValueError):
         cache.write_artifact(XTREME, "../escape", b"x")
+
+
+def test_a_method_named_by_dotted_abbreviations_does_not_end_its_sentence():
+    from claimcheck.papers.text import _sentence_spans
+
+    page = ("ChatGPT is outperformed by mT5 ENG.+TGT. FT by 13%. It does better on XNLI. "
+            "The U.S. team won. We use the TGT. Then we stop.")
+    spans = [page[a:b] for a, b in _sentence_spans(page, 0, len(page))]
+    assert spans == ["ChatGPT is outperformed by mT5 ENG.+TGT. FT by 13%.",
+                     "It does better on XNLI.", "The U.S. team won.", "We use the TGT.",
+                     "Then we stop."]
