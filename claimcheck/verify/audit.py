@@ -8,6 +8,7 @@ with the reason); nothing per-claim raises out of ``audit``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ from claimcheck.models import (
     FindingKind,
     Mark,
     NumberMention,
+    Passage,
     Reference,
     ReferenceStatus,
     Report,
@@ -113,7 +115,9 @@ class Auditor:
         embeddings: FloatArray | None = None
         name = ""
         if self.model is not None and fp.paper is not None:
-            name = f"embeddings-{self.model.cache_key}.npy"
+            # Keyed by the passages too: passages cut anew (another text version) need new
+            # embeddings, even where there happen to be as many of them.
+            name = f"embeddings-{self.model.cache_key}-{_digest(fp.passages)}.npy"
             data = self._cache.read_artifact(fp.paper.arxiv_id, name)
             if data is not None:
                 embeddings = from_bytes(data)
@@ -444,6 +448,14 @@ def _ref_name(fp: FetchedPaper) -> str:
     if fp.paper is not None:
         return str(fp.paper.arxiv_id)
     return repr(ref.title) if ref.title else "a reference"
+
+
+def _digest(passages: Sequence[Passage]) -> str:
+    h = hashlib.sha256()
+    for p in passages:
+        h.update(p.text.encode())
+        h.update(b"\0")
+    return h.hexdigest()[:12]
 
 
 def _evidence(s: Scored) -> Evidence:

@@ -151,3 +151,49 @@ def test_a_stated_claim_with_an_invented_tail_is_partial(fetcher: DictFetcher, t
     assert result.verdict is Verdict.PARTIALLY_SUPPORTED, result.reason
     assert "the first part" in result.reason and "starting point" in result.reason
     assert "starting point" in result.evidence[0].quote
+
+
+class CountingModel:
+    """A stand-in encoder: one axis per word, counting the texts it is asked to embed."""
+
+    name = "counting"
+    cache_key = "counting0000"
+
+    def __init__(self) -> None:
+        self.encoded = 0
+
+    def encode(self, texts, *, batch_size: int = 64):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        self.encoded += len(texts)
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                out[i, hash(w) % 64] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_passage_embeddings_are_cached_with_the_paper_and_keyed_by_its_passages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimcheck.papers.cache import PaperCache
+    from tests.verify.conftest import INTER, make_paper
+
+    paper, passages = INTER
+    PaperCache(tmp_path / "cache").store_paper(paper, None, passages)
+    settings = replace(Settings(), semantic=True, cache_dir=tmp_path / "cache", offline=True)
+    claims = [claim(1, "Multi-task intermediate-task training does not outperform the best single task.")]
+
+    def run(papers: dict) -> int:  # type: ignore[type-arg]
+        model = CountingModel()
+        auditor = Auditor(settings, fetcher=DictFetcher(papers), model=model)  # type: ignore[arg-type]
+        auditor.audit([report(claims, ["2005.13013v2"])])
+        return model.encoded
+
+    first = run({"2005.13013v2": INTER})
+    assert first > len(claims)  # the passages were embedded
+    assert run({"2005.13013v2": INTER}) == len(claims)  # a second run embeds the claim only
+    # The same paper cut into as many passages, but other ones (a newer text version): the
+    # cached embeddings belong to the old passages and must not be reused.
+    recut = make_paper("2005.13013v2", paper.title, [p.text.upper() for p in passages if p.page == 1],
+                       rows=[(p.text, p.caption or "") for p in passages if p.page == 2])
+    assert len(recut[1]) == len(passages)
+    assert run({"2005.13013v2": recut}) == first
