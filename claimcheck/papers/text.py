@@ -106,7 +106,11 @@ _ABBREVIATIONS = {
     "inc.",
     "ltd.",
 }
-_SENTENCE_END_RE = re.compile(r"[.!?][)\]\"'”’]*\s+(?=[A-Z0-9(\[“\"'])")
+# A footnote mark may sit between the stop and the next sentence ("tags.7 We use", "tasks.11 This");
+# after a digit, ".5" is a decimal's, not a mark ("3.5 In").
+_SENTENCE_END_RE = re.compile(
+    r"(?:[.!?][)\]\"'”’]*|(?<=[^\d\s])\.\d{1,2})\s+(?=[A-Z0-9(\[“\"'])"
+)
 
 _MAX_PARAGRAPH_CHARS = 2500
 _MAX_CAPTION_CHARS = 400
@@ -405,7 +409,7 @@ def _sentence_spans(page: str, start: int, end: int) -> list[tuple[int, int]]:
     s = 0
     for m in _SENTENCE_END_RE.finditer(text):
         cut = m.start() + 1
-        while cut < len(text) and text[cut] in ")]\"'”’":
+        while cut < len(text) and (text[cut] in ")]\"'”’" or text[cut].isdigit()):
             cut += 1
         raw = text[:cut].rsplit(None, 1)[-1] if text[:cut].strip() else ""
         raw = raw.lstrip("([\"'“")

@@ -168,3 +168,16 @@ def test_a_method_named_by_dotted_abbreviations_does_not_end_its_sentence():
     assert spans == ["ChatGPT is outperformed by mT5 ENG.+TGT. FT by 13%.",
                      "It does better on XNLI.", "The U.S. team won.", "We use the TGT.",
                      "Then we stop."]
+
+
+def test_a_footnote_mark_after_the_stop_ends_the_sentence_but_a_decimal_does_not():
+    from claimcheck.papers.text import _sentence_spans
+
+    page = ("A model extracts entity tags <location> and <organization>.7 We use 32 instances "
+            "overall. Each language is in at most three tasks.11 This design is simple. "
+            "Accuracy rises to 3.5 In total. See Section 3. We go.")
+    spans = [page[a:b] for a, b in _sentence_spans(page, 0, len(page))]
+    assert spans == ["A model extracts entity tags <location> and <organization>.7",
+                     "We use 32 instances overall.", "Each language is in at most three tasks.11",
+                     "This design is simple.", "Accuracy rises to 3.5 In total.", "See Section 3.",
+                     "We go."]
