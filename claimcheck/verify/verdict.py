@@ -51,6 +51,10 @@ THRESHOLDS = {
 # the model, a paraphrase may use other words.
 MIN_RECALL = {True: 0.6, False: 0.6}
 
+# How far below the topic threshold a sentence that states one of the claim's measurements may
+# score and still be read as the claim's statement (rule 5).
+ANCHOR_SLACK = 0.1
+
 # (a, b) per verdict and mode; see the module docstring.
 CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
     # Fitted on fixtures/labels/dev.jsonl with `claimcheck eval --fit`. Where the margin told
@@ -239,7 +243,16 @@ def decide(
     )
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT
               or (n.status is NumberStatus.MATCHED and not _states(near, n))]
-    rival = _rival_number(absent, [best], th.topic, claim_core, truncated)
+    # Besides the best passage, a sentence that states one of the claim's measurements states
+    # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
+    kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
+    anchors = [
+        s for s in ranked
+        if s is not best and s.passage.kind is not PassageKind.TABLE_ROW
+        and s.score >= th.topic - ANCHOR_SLACK and any(_states(s.passage.text, n) for n in kept)
+    ]
+    rival = _rival_number(absent, [best, *anchors], claim_core, truncated,
+                          own=[n.mention.value for n in kept])
     if rival is not None:
         n, s, value = rival
         return Decision(
@@ -311,8 +324,8 @@ _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
 
 
 def _rival_number(
-    absent: Sequence[NumberCheck], top: Sequence[Scored], topic: float, claim: str,
-    truncated: bool,
+    absent: Sequence[NumberCheck], top: Sequence[Scored], claim: str, truncated: bool,
+    own: Sequence[float] = (),
 ) -> tuple[NumberCheck, Scored, str] | None:
     """A number the claim states that its best passage replaces with another one.
 
@@ -325,19 +338,20 @@ def _rival_number(
         m = n.mention
         if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
             continue
+        def other(f: str) -> bool:  # neither the claim's number nor another it states
+            return all(abs(float(f) - v) > 10 ** -m.decimals / 2 for v in (m.value, *own))
+
         for s in top:
-            if s.score < topic:
-                continue
             text = s.passage.text
+            if s is not top[0] and _states(text, n):
+                continue  # this passage states the claim's number: it does not replace it
             if m.unit == "%" or m.kind == "percent":
-                found = [f + "%" for f in _PERCENT.findall(text)
-                         if abs(float(f) - m.value) > 10 ** -m.decimals / 2]
+                found = [f + "%" for f in _PERCENT.findall(text) if other(f)]
                 if found:
                     return n, s, found[0]
                 continue
             if m.decimals > 0:
-                found = [f for f in _DECIMAL.findall(text)
-                         if abs(float(f) - m.value) > 10 ** -m.decimals / 2]
+                found = [f for f in _DECIMAL.findall(text) if other(f)]
                 if found:
                     return n, s, found[0]
                 continue

@@ -99,3 +99,22 @@ def test_a_named_row_contradicts_the_number_that_ends_a_whole_claim() -> None:
     # Cut at the same place by the report, "0.82" may be the start of "0.825": no verdict on it.
     d = decide(claim, ranked, checks, semantic=False, truncated=True)
     assert d.verdict is not Verdict.CONTRADICTED
+
+
+def test_a_sentence_stating_one_of_the_claims_numbers_rivals_the_other() -> None:
+    # The best passage (a caption) states neither number; the sentence that states .75 gives
+    # .81 where the claim has .85.
+    claim = "On English XNLI, the Wikipedia-trained BERT reaches .75 accuracy against .85 for mBERT."
+    th = THRESHOLDS[False]
+    m75 = NumberMention(value=0.75, text=".75", start=0, end=3, kind="decimal", decimals=2)
+    m85 = NumberMention(value=0.85, text=".85", start=0, end=3, kind="decimal", decimals=2)
+    checks = [NumberCheck(m75, NumberStatus.MATCHED, 0.75), NumberCheck(m85, NumberStatus.ABSENT)]
+    caption = scored("Table 3: Accuracy on XNLI test for BERT models pretrained on Wikipedia.", th.support + 0.05)
+    sentence = scored("Compared to mBERT, accuracy is lower but reasonable on English (.75 vs. .81).", th.topic - 0.05)
+    d = decide(claim, [caption, sentence], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED
+    assert ".85" in d.reason and ".81" in d.reason and d.passage is sentence
+    # The same sentence with the claim's own numbers supports them: nothing rivals .85 there.
+    same = scored("Compared to mBERT, accuracy is lower but reasonable on English (.75 vs. .85).", th.topic - 0.05)
+    checks = [NumberCheck(m75, NumberStatus.MATCHED, 0.75), NumberCheck(m85, NumberStatus.MATCHED, 0.85)]
+    assert decide(claim, [caption, same], checks, semantic=False).verdict is not Verdict.CONTRADICTED
