@@ -139,10 +139,16 @@ def row_label(p: Passage) -> str | None:
     """
     if p.kind is not PassageKind.TABLE_ROW:
         return None
-    m = _ROW_LABEL.match(p.text)
+    return label_of(p.text)
+
+
+def label_of(row: str) -> str | None:
+    """``row_label`` of a table row's text."""
+    m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers
     if m is None:
         return None
-    raw = m.group(1).strip(" -–:|")
+    # Footnote marks are not part of the name: "RoBERTa†" is the row of "RoBERTa".
+    raw = m.group(1).strip(" -–:|").rstrip("†‡§¶*∗ ")
     name_like = sum(c.isupper() or c.isdigit() for c in raw) >= 2
     if len(raw) >= 4 or (len(raw) == 3 and name_like):
         return lexical.normalise(raw)
