@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimcheck.models import NumberCheck, NumberStatus, PassageKind, Verdict
-from claimcheck.verify.index import Scored, label_pattern, row_label
+from claimcheck.models import NumberCheck, NumberMention, NumberStatus, PassageKind, Verdict
+from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
 
 
@@ -54,6 +54,9 @@ MIN_RECALL = {True: 0.6, False: 0.6}
 # How far below the topic threshold a sentence that states one of the claim's measurements may
 # score and still be read as the claim's statement (rule 5).
 ANCHOR_SLACK = 0.1
+
+# The margin a comparison read off one table column is given for its confidence (rule 6).
+TABLE_MARGIN = 0.1
 
 # (a, b) per verdict and mode; see the module docstring.
 CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
@@ -189,7 +192,8 @@ def decide(
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
             passage=s,
         )
-    if score < th.topic:
+    tabled = _table_support(claim_core, numbers)
+    if score < th.topic and not tabled:
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
@@ -235,14 +239,14 @@ def decide(
             )
     # A number only supports the claim where the claim is stated: found elsewhere in the paper
     # it may be another setting's value. Unmatched there, it is as good as absent.
-    near = " ".join(
+    near = " ".join([best.passage.text, *(
         s.passage.text for s in ranked[:3]
-        if s is best or (s.passage.paper_id == best.passage.paper_id
-                         and s.passage.page == best.passage.page
-                         and abs(s.passage.start - best.passage.start) < 400)
-    )
+        if s is not best and s.passage.paper_id == best.passage.paper_id
+        and s.passage.page == best.passage.page and abs(s.passage.start - best.passage.start) < 400
+    )])
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT
-              or (n.status is NumberStatus.MATCHED and not _states(near, n))]
+              or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled)]
+    absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
     kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
@@ -263,6 +267,16 @@ def decide(
             passage=s,
         )
     recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
+    if tabled and not absent:
+        where = f"{tabled[0].paper_id} p.{tabled[0].page}"
+        shown = next((x for x in ranked if tabled[0].quote and tabled[0].quote in x.passage.text),
+                     best)
+        return Decision(
+            Verdict.SUPPORTED,
+            calibrated(semantic, Verdict.SUPPORTED, TABLE_MARGIN),
+            f"every number is in the row of the model it is given to, in one column ({where})",
+            passage=shown,
+        )
     if score >= th.support and not absent and recall >= MIN_RECALL[semantic]:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
         extra = f"; {matched} number(s) match" if matched else ""
@@ -338,7 +352,7 @@ def _rival_number(
         m = n.mention
         if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
             continue
-        def other(f: str) -> bool:  # neither the claim's number nor another it states
+        def other(f: str, m: NumberMention = m) -> bool:  # not a number the claim states
             return all(abs(float(f) - v) > 10 ** -m.decimals / 2 for v in (m.value, *own))
 
         for s in top:
@@ -394,17 +408,102 @@ def _rival_row(
         d = n.mention.decimals
         if d == 0 or (n.mention.at_cut and truncated) or _states(best.passage.text, n):
             continue
-        same = [[v for v in values if len(v.split(".")[1]) == d] for _, _, values in rows]
+        owner = _owner(claim, n.mention)
+        mine = rows
+        if owner is not None:
+            # "one point below RoBERTa's 92.8": the number is RoBERTa's, whatever rows precede it.
+            mine = [r for r in rows if r[1] in owner or owner in r[1]]
+        same = [[v for v in values if len(v.split(".")[1]) == d] for _, _, values in mine]
         if not any(len(v) >= 2 for v in same):
             continue
         if any(abs(float(v) - n.mention.value) < 10 ** -d / 2 for vs in same for v in vs):
             continue
         i = next(k for k, v in enumerate(same) if len(v) >= 2)
-        s, label, _ = rows[i]
+        s, label, _ = mine[i]
         values = same[i]
         shown = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
         return n, s, f"{shown} in the row {label!r}"
     return None
+
+
+_OWNER_BEFORE = re.compile(r"([\w+\-\[\]]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
+_OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?([\w+\-\[\]]+)")
+
+
+def _owner(claim: str, m: NumberMention) -> str | None:
+    """The name a number is written as belonging to: "RoBERTa's 92.8", "59.8 for mBERT"."""
+    before = _OWNER_BEFORE.search(claim[: m.start])
+    after = _OWNER_AFTER.match(claim[m.end :])
+    for found in (before, after):
+        if found is not None and entities(found.group(1)):
+            return normalise(found.group(1))
+    return None
+
+
+def _in_owners_row(claim: str, n: NumberCheck) -> bool:
+    """A number matched in the table row of the model the claim gives it to: a row the claim
+    names ("XLM-R averages 91.8"), and the one it names for that number ("RoBERTa's 92.8")."""
+    if n.status is not NumberStatus.MATCHED or not n.source_subject:
+        return False
+    label = label_of(n.source_subject)
+    if label is None or not label_pattern(label).search(normalise(claim)):
+        return False
+    owner = _owner(claim, n.mention)
+    return owner is None or owner in label or label in owner
+
+
+_CELL = re.compile(r"(?<![\w.])[-+]?\d*\.?\d+(?:/[-+]?\d*\.?\d+)*(?![\w.])")
+
+
+def _columns(row: str, m: NumberMention) -> set[tuple[int, int]]:
+    """Where ``m``'s value sits among a table row's cells: (index from the left, from the right).
+
+    "88.9/89.0" is one cell (two scores under one header); "76.6 / 60.8" are two.
+    """
+    cells = _CELL.findall(row)
+    tol = 0.5 * 10 ** -m.decimals + 1e-9
+    return {
+        (i, len(cells) - 1 - i) for i, c in enumerate(cells)
+        if any(abs(float(v) - m.value) <= tol for v in c.split("/") if v not in ("", "+", "-"))
+    }
+
+
+def _table_support(claim: str, numbers: Sequence[NumberCheck]) -> list[NumberCheck]:
+    """The claim's measurements, when each is in the table row of the model it is given to, over
+    two rows or more, all in one column ("68.2 for XLM-R Large against 59.8 for mBERT").
+
+    One value in a named row may sit in another column (another task's score); a comparison
+    read off one column of several named rows is what the table says.
+    """
+    measures = [n for n in numbers if n.mention.decimals > 0]
+    if len(measures) < 2 or not all(_in_owners_row(claim, n) for n in measures):
+        return []
+    rows = [n.quote or "" for n in measures]
+    if len(set(rows)) < 2 or any(r.startswith("…") or r.endswith("…") for r in rows):
+        return []
+    places = [_columns(r, n.mention) for r, n in zip(rows, measures, strict=True)]
+    left = set.intersection(*({i for i, _ in p} for p in places))
+    right = set.intersection(*({j for _, j in p} for p in places))
+    return measures if left or right else []
+
+
+_DIFF_WORDS = re.compile(r"\s*(?:%|percentage)?\s*points?\b|\s*%?\s*(?:below|above|behind|ahead|"
+                         r"higher|lower|more|less|better|worse)\b")
+
+
+def _difference(
+    claim: str, n: NumberCheck, numbers: Sequence[NumberCheck], absent: Sequence[NumberCheck]
+) -> bool:
+    """A gap the claim works out from two of its own stated numbers: "91.8, one point below
+    RoBERTa's 92.8". It is arithmetic on what the source states, not a statement of its own."""
+    m = n.mention
+    if not _DIFF_WORDS.match(claim[m.end :]):
+        return False
+    stated = [x.mention for x in numbers if x is not n and x not in absent
+              and x.mention.decimals > 0]
+    tol = 0.5 * 10 ** -m.decimals + 1e-9
+    return any(abs(abs(a.value - b.value) - m.value) <= tol + 0.5 * 10 ** -max(a.decimals, b.decimals)
+               for i, a in enumerate(stated) for b in stated[i + 1 :])
 
 
 def _fmt(v: float | None) -> str:

@@ -11,7 +11,7 @@ from claimcheck.models import (
 )
 from claimcheck.verify.index import Scored
 from claimcheck.verify.lexical import claim_core, content_terms
-from claimcheck.verify.verdict import THRESHOLDS, decide, polarity_conflict
+from claimcheck.verify.verdict import THRESHOLDS, Decision, decide, polarity_conflict
 
 PID = ArxivId("2005.13013", 2)
 
@@ -118,3 +118,54 @@ def test_a_sentence_stating_one_of_the_claims_numbers_rivals_the_other() -> None
     same = scored("Compared to mBERT, accuracy is lower but reasonable on English (.75 vs. .85).", th.topic - 0.05)
     checks = [NumberCheck(m75, NumberStatus.MATCHED, 0.75), NumberCheck(m85, NumberStatus.MATCHED, 0.85)]
     assert decide(claim, [caption, same], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+
+
+def _decide_on(claim: str, ranked: list[Scored]) -> Decision:
+    from claimcheck.verify.numbers import check_numbers, extract_numbers
+
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    return decide(claim, ranked, checks, semantic=False)
+
+
+GLUE = [
+    scored("Table 4: GLUE dev results. We compare XLM-R to BERT-Large, XLNet and RoBERTa.", 0.5,
+           PassageKind.CAPTION),
+    scored("RoBERTa† 1 90.2/90.2 94.7 92.2 96.4 90.9 92.4 92.8", 0.3, PassageKind.TABLE_ROW),
+    scored("XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8", 0.3, PassageKind.TABLE_ROW),
+]
+
+
+def test_a_comparison_read_off_one_column_of_named_rows_is_supported() -> None:
+    d = _decide_on("On the GLUE dev sets, XLM-R averages 91.8, one point below RoBERTa's 92.8.", GLUE)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert "one column" in d.reason
+    # The number given to RoBERTa ("RoBERTa's 93.1") is checked against RoBERTa's row, not XLM-R's.
+    d = _decide_on("On the GLUE dev sets, XLM-R averages 91.8, one point below RoBERTa's 93.1.", GLUE)
+    assert d.verdict is Verdict.CONTRADICTED and "roberta" in d.reason
+
+
+def test_values_from_two_columns_of_named_rows_are_not_a_comparison() -> None:
+    # 94.7 is RoBERTa's second score, 91.8 XLM-R's average: the rows hold both, the columns differ.
+    d = _decide_on("On the GLUE dev sets, XLM-R averages 91.8, below RoBERTa's 94.7.", GLUE)
+    assert d.verdict is not Verdict.SUPPORTED
+
+
+def test_a_gap_worked_out_from_the_claims_own_numbers_is_not_missing() -> None:
+    th = THRESHOLDS[False]
+    text = "Our model reaches 71.4 average accuracy, against 69.1 for the baseline."
+    passage = scored(text, th.support + 0.1)
+    d = _decide_on("The model reaches 71.4 average accuracy, 2.3 points above the baseline's 69.1.", [passage])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = _decide_on("The model reaches 71.4 average accuracy, 3.3 points above the baseline's 69.1.", [passage])
+    assert d.verdict is not Verdict.SUPPORTED
+
+
+def test_the_best_passage_states_the_claims_number_wherever_it_ranks() -> None:
+    # Rows the claim names rank first; the sentence that states 13.0% scores best but ranks fourth.
+    th = THRESHOLDS[False]
+    rows = [scored(f"XLM-R 100 SPM 24 1024 4096 16 250k 55{i}M", 0.2, PassageKind.TABLE_ROW) for i in range(3)]
+    sentence = scored("XLM-R also outperforms mBERT by 13.0% F1-score and 11.1% accuracy.", th.topic + 0.05)
+    d = _decide_on("XLM-R outperforms mBERT on MLQA by 13.0% F1, with inputs truncated to 384 tokens.",
+                   [*rows, sentence])
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
+    assert "384" in d.reason and "13.0" not in d.reason
