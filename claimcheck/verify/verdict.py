@@ -247,6 +247,7 @@ def decide(
     absent = [n for n in numbers if n.status is NumberStatus.ABSENT
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled)]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
+    listed = [n for n in absent if _counts_its_list(claim_core, n, near)]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
     kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
@@ -266,6 +267,7 @@ def decide(
             f"p.{s.passage.page}) gives {value} instead",
             passage=s,
         )
+    absent = [n for n in absent if n not in listed]
     recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
     if tabled and not absent:
         where = f"{tabled[0].paper_id} p.{tabled[0].page}"
@@ -369,8 +371,10 @@ def _rival_number(
                 if found:
                     return n, s, found[0]
                 continue
-            if n.status is not NumberStatus.ABSENT:
-                continue  # the count is stated somewhere: another passage may be the right one
+            if n.status is not NumberStatus.ABSENT and s is not top[0]:
+                # The count is stated somewhere: another passage may be the right one. The best
+                # passage is the claim's own statement: its count of the same thing stands.
+                continue
             after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[m.end :])
             if after is None:
                 continue
@@ -504,6 +508,22 @@ def _difference(
     tol = 0.5 * 10 ** -m.decimals + 1e-9
     return any(abs(abs(a.value - b.value) - m.value) <= tol + 0.5 * 10 ** -max(a.decimals, b.decimals)
                for i, a in enumerate(stated) for b in stated[i + 1 :])
+
+
+_LIST_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*:\s*([^.;:]+)")
+
+
+def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
+    """A count the claim itself spells out, every item of which the source states: "three
+    languages: English, German and Hindi" against "on English, German and Hindi"."""
+    m = n.mention
+    after = _LIST_AFTER.match(claim[m.end :])
+    if after is None or m.decimals or m.value != int(m.value):
+        return False
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", after.group(1))]
+    items = [x for x in items if x]
+    low = normalise(near)
+    return len(items) == int(m.value) and all(normalise(x) in low for x in items)
 
 
 def _fmt(v: float | None) -> str:

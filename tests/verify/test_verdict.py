@@ -169,3 +169,29 @@ def test_the_best_passage_states_the_claims_number_wherever_it_ranks() -> None:
                    [*rows, sentence])
     assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
     assert "384" in d.reason and "13.0" not in d.reason
+
+
+def test_the_best_passage_counts_the_same_thing_otherwise() -> None:
+    th = THRESHOLDS[False]
+    best = scored("We evaluate the degree of multilinguality with three tasks.", th.support + 0.05)
+    text = "Overall, we identify four architectural and two linguistic elements."
+    elsewhere = Scored(Passage(PID, 1, 0, len(text), text, PassageKind.SENTENCE), th.topic, None, th.topic)
+    claim = "The authors evaluate the degree of multilinguality with four tasks."
+    four = NumberMention(value=4, text="four", start=claim.index("four"), end=claim.index("four") + 4,
+                         kind="word", unit=None, subject="tasks")
+    # "four" is in the paper, of other things: the number check matched it there.
+    checks = [NumberCheck(four, NumberStatus.MATCHED, 4, source_subject="architectural", page=1)]
+    d = decide(claim, [best, elsewhere], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED
+    assert "four" in d.reason and "three" in d.reason
+
+
+def test_a_count_the_claim_spells_out_item_by_item_is_stated_by_its_items() -> None:
+    th = THRESHOLDS[False]
+    best = scored("We train a multilingual BERT model on English, German and Hindi.", th.support + 0.1)
+    d = _decide_on("A multilingual BERT model is trained on three languages: English, German and Hindi.", [best])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Four items named, three in the source: the count is not the source's.
+    d = _decide_on("A multilingual BERT model is trained on four languages: English, German, Hindi and Urdu.",
+                   [best])
+    assert d.verdict is not Verdict.SUPPORTED
