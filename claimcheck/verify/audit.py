@@ -41,14 +41,40 @@ from claimcheck.verify import lexical
 from claimcheck.verify.index import PaperIndex, Scored, rank
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
-from claimcheck.verify.verdict import THRESHOLDS, calibrated, decide
+from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide
 
 EVIDENCE_SHOWN = 3
 # Where a claim may be split into a stated head and an unstated tail: before ", and", "; ",
 # ", which", ", while", ", drawn"... any comma or semicolon, or " and ".
+# Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
 _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
-# A head must be at least this share of the claim.
-MIN_HEAD = 0.4
+# A part has at least this many content words; a smaller piece (a list item: "German") stays
+# with the part before it.
+MIN_PART_TERMS = 3
+
+
+def parts(core: str) -> list[str]:
+    """The claim cut into parts that each say something, or [] when it is one statement.
+
+    "Each MLM is trained on 8 V100 GPUs and reaches a dev perplexity of about 4" is two;
+    "trained on English, German and Hindi" is one (its pieces are list items).
+    """
+    spans: list[list[int]] = [[0, len(core)]]
+    colon = core.find(": ")
+    for m in _CLAUSE.finditer(core):
+        if 0 <= colon < m.start():
+            break  # "four tasks: word alignment, sentence retrieval and XNLI" is one list
+        if len(lexical.content_terms(core[spans[-1][0] : m.start()])) >= MIN_PART_TERMS:
+            spans[-1][1] = m.start()
+            spans.append([m.end(), len(core)])
+    # The last piece must say something too, or it joins the part before it.
+    if len(spans) > 1 and len(lexical.content_terms(core[spans[-1][0] :])) < MIN_PART_TERMS:
+        spans.pop()
+        spans[-1][1] = len(core)
+    pieces = [core[a:b].strip(" ,;") for a, b in spans]
+    return pieces if len(pieces) > 1 else []
+
+
 # A cited paper whose title scores this high against the examined title (rapidfuzz token set
 # ratio, 0-100) is the examined paper.
 EXAMINED_MATCH = 90
@@ -101,6 +127,7 @@ class Auditor:
             model = SemanticModel(settings.model)
         self.model = model if self.semantic else None
         self._indexes: dict[str, PaperIndex] = {}
+        self._part_vecs: dict[str, FloatArray] = {}  # parts of claims, encoded with the claims
         self._progress = on_progress or (lambda _msg: None)
         from claimcheck.papers.cache import PaperCache
 
@@ -163,8 +190,8 @@ class Auditor:
                         if extra.status is ReferenceStatus.AVAILABLE:
                             self._index(extra)
         # Every claim of every report in one batch: the model is fastest on big batches, and
-        # torch's own threads would fight the verification threads. (The head clauses of claims
-        # found nowhere, see _stated_head, are few and are encoded where they arise.)
+        # torch's own threads would fight the verification threads. The claims' parts go in
+        # the same batch.
         all_claims = [c for r in reports for c in r.claims]
         vecs = self._claim_vectors(all_claims)
         jobs = []
@@ -267,7 +294,14 @@ class Auditor:
         return out
 
     def _claim_vectors(self, claims: Sequence[Claim]) -> FloatArray | None:
-        return self._claim_vectors_text([lexical.claim_core(c.text, c.truncated) for c in claims])
+        """The claims' embeddings, their parts' (see ``parts``) encoded in the same batch."""
+        cores = [lexical.claim_core(c.text, c.truncated) for c in claims]
+        extra = sorted({p for core in cores for p in parts(core)} - set(self._part_vecs))
+        vecs = self._claim_vectors_text([*cores, *extra])
+        if vecs is None:
+            return None
+        self._part_vecs.update(zip(extra, vecs[len(cores) :], strict=True))
+        return vecs[: len(cores)]
 
     def _claim_vectors_text(self, texts: Sequence[str]) -> FloatArray | None:
         if self.model is None or not texts:
@@ -295,15 +329,35 @@ class Auditor:
         decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
                           paper_entities=set().union(*(s.index.entities for s in sources)))
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
-        if verdict is Verdict.NOT_FOUND:
-            head = self._stated_head(core, sources)
-            if head is not None:
-                part, scored = head
+        pieces = parts(core)
+        if pieces and verdict in (Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED, Verdict.NOT_FOUND):
+            # A claim of several parts holds only where each part does: one the papers never
+            # state ("..., drawn with a fixed random seed of 42") makes it partial; parts stated
+            # in separate sentences support it together.
+            judged = [(p, self._decide_part(p, sources)) for p in pieces]
+            # A truncated claim's last part is cut short: it is never held against the claim.
+            checkable = judged[:-1] if claim.truncated else judged
+            stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
+            if verdict is Verdict.NOT_FOUND and not stated:
+                # The whole is off topic only because of what it adds: the part on topic is
+                # (partly) stated.
+                stated = [(p, d) for p, d in judged if d.verdict is Verdict.PARTIALLY_SUPPORTED]
+            nowhere = [p for p, d in checkable if d.verdict is Verdict.NOT_FOUND]
+            if verdict is not Verdict.SUPPORTED and stated and len(stated) == len(judged):
+                verdict = Verdict.SUPPORTED
+                confidence = min(d.confidence for _, d in stated)
+                reason = "each part is stated: " + "; ".join(
+                    f"{p!r} in {d.passage.passage.paper_id} p.{d.passage.passage.page}"
+                    for p, d in stated if d.passage is not None)
+            elif stated and nowhere:
+                p0, d0 = stated[0]
                 verdict = Verdict.PARTIALLY_SUPPORTED
                 confidence = calibrated(self.semantic, verdict, 0.0)
-                reason = (f"the first part, {part!r}, is stated in {scored.passage.paper_id} "
-                          f"p.{scored.passage.page}; the rest is not")
-                ranked = [scored, *[x for x in ranked if x is not scored]]
+                where = (f" in {d0.passage.passage.paper_id} p.{d0.passage.passage.page}"
+                         if d0.passage is not None else "")
+                reason = f"{p0!r} is stated{where}; {nowhere[0]!r} is stated nowhere"
+                if d0.passage is not None:
+                    ranked = [d0.passage, *[x for x in ranked if x is not d0.passage]]
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
             # The papers we lack may state the claim outright, or the part of it that the papers
             # we have leave out: neither "not found" nor "partly" can be told.
@@ -328,22 +382,17 @@ class Auditor:
             versions=versions,
         ), ranked
 
-    def _stated_head(self, core: str, sources: Sequence[_Source]) -> tuple[str, Scored] | None:
-        """The longest leading clause of the claim that a passage states outright, if any.
-
-        A claim that adds a detail the paper never gives ("..., drawn with a fixed random seed
-        of 42") scores low as a whole; its first clause may still be stated word for word.
-        """
-        cuts = [m.start() for m in _CLAUSE.finditer(core) if m.start() >= MIN_HEAD * len(core)]
-        for cut in sorted(cuts, reverse=True)[:3]:
-            head = core[:cut].strip()
-            vec = self._claim_vectors_text([head])
-            ranked = rank(head, vec[0] if vec is not None else None, [s.index for s in sources])
-            checks = check_numbers(extract_numbers(head), [x.passage for x in ranked],
-                                   claim_text=head)
-            if decide(head, ranked, checks, semantic=self.semantic).verdict is Verdict.SUPPORTED:
-                return head, max(ranked, key=lambda x: x.score)
-        return None
+    def _decide_part(self, part: str, sources: Sequence[_Source]) -> Decision:
+        """The verdict on one part of a claim, alone."""
+        vec: FloatArray | None = None
+        if self.model is not None:
+            vec = self._part_vecs.get(part)
+            if vec is None:  # a claim checked without _claim_vectors (a caller's own vectors)
+                vec = self.model.encode([part])[0]
+        ranked = rank(part, vec, [s.index for s in sources])
+        checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part)
+        return decide(part, ranked, checks, semantic=self.semantic,
+                      paper_entities=set().union(*(s.index.entities for s in sources)))
 
     def _per_version(
         self,

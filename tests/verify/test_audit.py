@@ -149,8 +149,42 @@ def test_a_stated_claim_with_an_invented_tail_is_partial(fetcher: DictFetcher, t
     ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
     result = ra.claims[0]
     assert result.verdict is Verdict.PARTIALLY_SUPPORTED, result.reason
-    assert "the first part" in result.reason and "starting point" in result.reason
+    assert "starting point" in result.reason and "is stated nowhere" in result.reason
     assert "starting point" in result.evidence[0].quote
+
+
+def test_a_supported_claim_with_a_detail_found_nowhere_is_partial(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    whole = "Multi-task intermediate-task training does not outperform the best single task"
+    text = whole + ", as measured with ensembles of seven random radar seeds."
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, whole + "."), claim(2, text)],
+                                                          ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.SUPPORTED
+    assert ra.claims[1].verdict is Verdict.PARTIALLY_SUPPORTED, ra.claims[1].reason
+    assert "'as measured with ensembles of seven random radar seeds.' is stated nowhere" in ra.claims[1].reason
+    # Cut by the report inside that detail, the claim is not held to it: the cut tail may be true.
+    cut = claim(3, text[: text.index("random") + 3], truncated=True)
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([cut], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is not Verdict.PARTIALLY_SUPPORTED or "nowhere" not in ra.claims[0].reason
+
+
+def test_parts_stated_in_two_sentences_support_the_claim_together(fetcher: DictFetcher, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("Multi-task intermediate-task training does not outperform the best single task, "
+            "and the pretrained XLM-R Large model is the starting point for all experiments.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.SUPPORTED, ra.claims[0].reason
+    assert ra.claims[0].reason.startswith("each part is stated")
+
+
+def test_parts_are_clauses_not_list_items() -> None:
+    from claimcheck.verify.audit import parts
+
+    assert parts("A multilingual BERT model is trained on English, German and Hindi.") == []
+    assert parts("They use four tasks: word alignment, sentence retrieval, word translation and XNLI.") == []
+    assert parts("Each bilingual MLM is pretrained on 8 NVIDIA V100 GPUs and reaches a final English "
+                 "dev perplexity of about 4.") == [
+        "Each bilingual MLM is pretrained on 8 NVIDIA V100 GPUs",
+        "reaches a final English dev perplexity of about 4.",
+    ]
 
 
 class CountingModel:
