@@ -195,3 +195,18 @@ def test_a_count_the_claim_spells_out_item_by_item_is_stated_by_its_items() -> N
     d = _decide_on("A multilingual BERT model is trained on four languages: English, German, Hindi and Urdu.",
                    [best])
     assert d.verdict is not Verdict.SUPPORTED
+
+
+def test_a_claim_that_includes_what_the_passage_excepts_is_contradicted() -> None:
+    passage = ("ChatGPT significantly outperforms fine-tuned models on tasks that require target "
+               "language generations (e.g., question generation, QA) with the exception of summarization (XLSUM).")
+    assert polarity_conflict("ChatGPT outperforms the fine-tuned models on summarization (XLSUM) "
+                             "as well as on question generation.", passage)
+    assert not polarity_conflict("ChatGPT outperforms fine-tuned models on question generation and QA.", passage)
+    # The claim keeps the exception: no conflict.
+    assert not polarity_conflict("ChatGPT outperforms fine-tuned models on generation tasks, except "
+                                 "summarization (XLSUM).", passage)
+    th = THRESHOLDS[False]
+    d = decide("ChatGPT outperforms fine-tuned models on summarization (XLSUM) and question generation.",
+               [scored(passage, th.support + 0.1)], [], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and d.negation_conflict
