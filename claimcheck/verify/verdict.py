@@ -120,8 +120,8 @@ def aligned_span(claim: str, passage: str, *, truncated: bool = False) -> str:
     return p[max(0, int(al.dest_start) - 15) : end]
 
 
-_EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|other than|"
-                     r"excluding|but not)\s+((?:[\w()\-]+\s*){1,4})")
+# Only phrases that exclude: "other than English" and "apart from X" often mean "besides".
+_EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?)\s+((?:[\w()\-]+\s*){1,4})")
 
 
 def excepted(claim: str, passage: str) -> str | None:
