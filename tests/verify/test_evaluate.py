@@ -70,3 +70,15 @@ def test_claims_cut_at_120_characters_count_as_truncated() -> None:
     whole = LabelledClaim("b", "A complete sentence.", (), S, "verbatim", 2)
     assert as_claim(cut).truncated
     assert not as_claim(whole).truncated
+
+
+def test_fit_platt_does_not_promise_certainty_from_a_small_set() -> None:
+    import math
+
+    # Right 21 times of 22, whatever the margin: the fitted confidence stays below Platt's
+    # target for 21 right, 22/23, instead of running off to 1.0.
+    margins = [0.05 * i for i in range(22)]
+    correct = [False] + [True] * 21
+    a, b = fit_platt(margins, correct)
+    top = 1 / (1 + math.exp(-(a * max(margins) + b)))
+    assert top < 0.99
