@@ -3,19 +3,28 @@
 The rules, in order:
 
 1. a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that row
-   does not hold (68.2, 79.2, ...) -> ``contradicted``;
+   does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another model by
+   name ("RoBERTa's 92.8") is checked against that model's row only;
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
-   -> ``not_found``;
+   -> ``not_found`` (unless rule 6's table comparison holds);
 3. a number the source states differently, or gives to another row/entity -> ``contradicted``;
 4. a claim whose polarity is the opposite of its best passage ("does not improve" against
-   "improves", "outperforms" against "underperforms") -> ``contradicted``;
-5. a measurement missing from the best passage, which states another one in its place
-   -> ``contradicted``;
-6. a strong match (fused score at or above ``support``) that holds the claim's words
-   (``MIN_RECALL``) and every one of its numbers -> ``supported``;
-7. otherwise -> ``partially_supported`` (part of the claim, or one of its numbers, is not in the
+   "improves", "outperforms" against "underperforms"), or that includes what the passage
+   excepts ("with the exception of summarization") -> ``contradicted``;
+5. a measurement or count missing from the best passage, which states another one in its place,
+   or missing from a sentence that states the claim's other measurement (".75 vs. .81" for
+   ".75 against .85") -> ``contradicted``;
+6. a comparison read off one column of the table rows of the models it names ("68.2 for XLM-R
+   Large against 59.8 for mBERT") -> ``supported``;
+7. a strong match (fused score at or above ``support``) that holds the claim's words
+   (``MIN_RECALL``) and every one of its numbers -> ``supported``. A number counts as held when
+   it is written near the best passage, is a gap the claim works out from two of its own stated
+   numbers ("one point below"), or counts a list the claim spells out and the source states;
+8. otherwise -> ``partially_supported`` (part of the claim, or one of its numbers, is not in the
    source).
+
+A claim of several clauses is then weighed clause by clause (``audit.parts``).
 
 Confidence is ``sigmoid(a * margin + b)`` per verdict, where margin is the distance of the deciding
 score from the threshold that decided it; ``a`` and ``b`` were fitted on the development half of
