@@ -20,7 +20,8 @@ import pytest
 
 # Not imported from conftest: importing it as tests.conftest would load it a second time.
 LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "labels"
-SPLITS = ("dev", "test")
+# dev and dev2 are for tuning; test is the held-out split.
+SPLITS = ("dev", "dev2", "test")
 PAPER_IDS = (
     "2003.11080v5",
     "1911.02116v2",
@@ -133,12 +134,15 @@ def test_claims_unique_across_splits() -> None:
 
 
 def test_size_and_split_balance() -> None:
+    # The original dev/test pair stays balanced; dev2 is a later, additional tuning split.
     dev, test = load("dev"), load("test")
     assert len(dev) + len(test) >= 100
     assert abs(len(dev) - len(test)) <= 0.1 * (len(dev) + len(test))
+    for split in SPLITS:
+        assert len(load(split)) >= 50, f"{split}.jsonl has fewer than 50 claims"
 
 
-def test_every_category_and_label_in_both_splits() -> None:
+def test_every_category_and_label_in_every_split() -> None:
     total: collections.Counter[str] = collections.Counter()
     for split in SPLITS:
         rows = load(split)
@@ -153,7 +157,7 @@ def test_every_category_and_label_in_both_splits() -> None:
     assert not thin, f"categories with fewer than 8 claims: {thin}"
 
 
-def test_every_paper_in_both_splits() -> None:
+def test_every_paper_in_every_split() -> None:
     for split in SPLITS:
         cited = {paper for row in load(split) for paper in row["papers"]}
         assert cited == set(PAPER_IDS), f"{split} never checks {set(PAPER_IDS) - cited}"
