@@ -208,6 +208,7 @@ class Passage:
     text: str
     kind: PassageKind
     caption: str | None = None  # for table rows: the caption of their table, when found
+    header: str | None = None  # for table rows: the line above their table's rows (column names)
 
 
 @dataclass(frozen=True)

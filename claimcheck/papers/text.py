@@ -114,6 +114,8 @@ _SENTENCE_END_RE = re.compile(
 
 _MAX_PARAGRAPH_CHARS = 2500
 _MAX_CAPTION_CHARS = 400
+_MAX_HEADER_CHARS = 300
+_NUMBER_HEADER_RE = re.compile(r"^\D*[A-Za-z]\D*?(?:\s+\d{1,3}){2,}\s*$")
 
 
 # --------------------------------------------------------------------------- extraction
@@ -295,12 +297,19 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
         spans = _line_spans(page)
         kinds = [_classify(page[s:e]) for s, e in spans]
         captions = _table_captions(page, spans, kinds)
+        header: str | None = None
         for idx, ((start, end), kind) in enumerate(zip(spans, kinds)):
             text = page[start:end]
             if kind == "table":
+                if idx == 0 or kinds[idx - 1] != "table":
+                    header = _header_line(page, spans, kinds, idx)
+                    if _NUMBER_HEADER_RE.match(text):
+                        # "#Anchor tokens 0 1 2 4": whole numbers naming the columns of the rows
+                        # below, not a row of results.
+                        header = text
                 out.append(
                     Passage(paper_id, page_no, start, end, text, PassageKind.TABLE_ROW,
-                            captions.get(idx))
+                            captions.get(idx), header)
                 )
             elif kind == "caption":
                 out.append(Passage(paper_id, page_no, start, end, text, PassageKind.CAPTION))
@@ -311,6 +320,20 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
                 out.extend(_paragraphs(paper_id, page_no, page, start, end))
                 out.extend(_sentences(paper_id, page_no, page, start, end))
     return out
+
+
+def _header_line(
+    page: str, spans: Sequence[tuple[int, int]], kinds: Sequence[str], first: int
+) -> str | None:
+    """The line right above a run of table rows, when it looks like column names: short, not
+    a caption, not a sentence ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg")."""
+    if first == 0 or kinds[first - 1] not in ("prose", "heading"):
+        return None
+    s, e = spans[first - 1]
+    line = page[s:e]
+    if len(line) > _MAX_HEADER_CHARS or len(line.split()) < 3 or line.rstrip().endswith("."):
+        return None
+    return line
 
 
 def _line_spans(page: str) -> list[tuple[int, int]]:

@@ -181,3 +181,19 @@ def test_a_footnote_mark_after_the_stop_ends_the_sentence_but_a_decimal_does_not
                      "We use 32 instances overall.", "Each language is in at most three tasks.11",
                      "This design is simple.", "Accuracy rises to 3.5 In total.", "See Section 3.",
                      "We go."]
+
+
+def test_table_rows_keep_the_line_above_them_as_their_header():
+    page = ("We compare XLM-R to RoBERTa on GLUE.\n"
+            "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg\n"
+            "RoBERTa† 1 90.2/90.2 94.7 92.2 96.4 90.9 92.4 92.8\n"
+            "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8\n"
+            "Table 4: GLUE dev results.\n"
+            "#Anchor tokens 0 1 2 4\n"
+            "Atom+Atom 0.53 0.82 0.97 0.97\n")
+    rows = [p for p in passages_from_pages(ArxivId("1911.02116", 2), [page]) if p.kind is PassageKind.TABLE_ROW]
+    headers = {p.text.split()[0]: p.header for p in rows}
+    assert headers["XLM-R"] == "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"
+    assert headers["RoBERTa†"] == headers["XLM-R"]
+    # Whole numbers naming the columns are the header of the rows below them.
+    assert headers["Atom+Atom"] == "#Anchor tokens 0 1 2 4"
