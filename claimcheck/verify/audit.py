@@ -51,6 +51,8 @@ _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 # A part has at least this many content words; a smaller piece (a list item: "German") stays
 # with the part before it.
 MIN_PART_TERMS = 3
+# How far below the topic threshold a part must score to be stated nowhere.
+PART_SLACK = 0.05
 
 
 def parts(core: str) -> list[str]:
@@ -342,7 +344,15 @@ class Auditor:
                 # The whole is off topic only because of what it adds: the part on topic is
                 # (partly) stated.
                 stated = [(p, d) for p, d in judged if d.verdict is Verdict.PARTIALLY_SUPPORTED]
-            nowhere = [p for p, d in checkable if d.verdict is Verdict.NOT_FOUND]
+            # Out of its sentence a part scores lower than it would in it: only one that is far
+            # below the topic threshold is stated nowhere.
+            floor = THRESHOLDS[self.semantic].topic - PART_SLACK
+            # A part holding a number found where the claim is stated ("95.0 on SST-2", read
+            # off the table) is not stated nowhere, however little prose it shares.
+            nowhere = [p for p, d in checkable if d.verdict is Verdict.NOT_FOUND
+                       and (d.passage is None or d.passage.score < floor)
+                       and not any(re.search(rf"(?<![\w.]){re.escape(t)}(?![\w])", p)
+                                   for t in decision.held)]
             if verdict is not Verdict.SUPPORTED and stated and len(stated) == len(judged):
                 verdict = Verdict.SUPPORTED
                 confidence = min(d.confidence for _, d in stated)

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.models import NumberCheck, NumberMention, NumberStatus, PassageKind, Verdict
+from claimcheck.verify.columns import ColumnReading, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
 
@@ -64,6 +65,9 @@ MIN_RECALL = {True: 0.6, False: 0.6}
 # score and still be read as the claim's statement (rule 5).
 ANCHOR_SLACK = 0.1
 
+# A rival measurement is of the claim's order: within this ratio of it.
+RIVAL_RATIO = 5.0
+
 # The margin a comparison read off one table column is given for its confidence (rule 6).
 TABLE_MARGIN = 0.1
 
@@ -84,9 +88,14 @@ CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
     (False, Verdict.NOT_FOUND): (18.3, -0.32),
 }
 
+# "without" is left out: it mostly names a setting ("without anchor tokens"), not a denial.
 _NEG = re.compile(
-    r"\b(?:not|no|never|neither|nor|cannot|none|without|unable|fails?|failed|lacks?|"
+    r"\b(?:not|no|never|neither|nor|cannot|none|unable|fails?|failed|lacks?|"
     r"\w+n't)\b"
+)
+# Words between a negation and what it denies ("does not *always* improve", "fails *to* learn").
+_NEG_SKIP = frozenset(
+    ["a", "an", "the", "to", "be", "been", "being", "any", "always", "necessarily", "significantly", "much", "more", "further", "really", "yet", "even", "only", "also", "consistently", "clearly", "substantially"]
 )
 _ANTONYMS = [
     ("outperform", "underperform"),
@@ -105,8 +114,36 @@ _ANTONYMS = [
 ]
 
 
+_COMPARATIVES = {("better", "worse"), ("higher", "lower"), ("more", "less"), ("larger", "smaller")}
+
+
+# "X does not occur": the denial is of X itself, whatever verb the other side uses.
+_EVENT_VERBS = frozenset({"occur", "happen", "hold", "exist", "emerge", "arise", "appear", "work"})
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
 def negations(text: str) -> int:
     return len(_NEG.findall(normalise(text)))
+
+
+def negated_terms(text: str) -> set[str]:
+    """What the text denies: the first content word after each negation ("does not
+    *outperform*", "no *improvement*"), stemmed."""
+    low = normalise(text)
+    out: set[str] = set()
+    for m in _NEG.finditer(low):
+        for word in re.findall(r"[a-z][a-z-]*", low[m.end() : m.end() + 60]):
+            if word in _NEG_SKIP:
+                continue
+            terms = content_terms(word)
+            if terms:
+                out.add(terms[0])
+            break
+    return out
 
 
 def aligned_span(claim: str, passage: str, *, truncated: bool = False) -> str:
@@ -154,13 +191,24 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         return True
     passage = aligned_span(claim, passage, truncated=truncated)
     if (negations(claim) % 2) != (negations(passage) % 2):
-        return True
+        # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
+        # against "models are trained on some of the datasets".
+        denier, other = (claim, passage) if negations(claim) % 2 else (passage, claim)
+        denied = negated_terms(denier)
+        if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied
+                                        for t in content_terms(other)):
+            return True
     c, p = normalise(claim), normalise(passage)
     # "impossible" against "possible", "unable" against "able": a negating prefix.
     for word in re.findall(r"\b(?:im|un|in|non-?)([a-z]{4,})\b", c):
         if re.search(rf"\b{word}\b", p) and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p):
             return True
+    # "X is smaller than Y" and "Y is larger than X" say the same: a comparison with its object
+    # on both sides may be turned round, so comparatives count only where one side has none.
+    converse = " than " in c and " than " in p
     for a, b in _ANTONYMS:
+        if converse and (a, b) in _COMPARATIVES:
+            continue
         for x, y in ((a, b), (b, a)):
             if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
                 return True
@@ -174,6 +222,7 @@ class Decision:
     reason: str
     negation_conflict: bool = False
     passage: Scored | None = None  # the passage that decided it, shown first as evidence
+    held: frozenset[str] = frozenset()  # the claim's numbers found where the claim is stated
 
 
 _ENTITY = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
@@ -222,7 +271,21 @@ def decide(
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
             passage=s,
         )
+    confirmed, conflict = _column_readings(claim_core, numbers, ranked, truncated)
+    if conflict is not None:
+        r = conflict
+        shown_values = " / ".join("-" if v is None else f"{v:g}" for v in r.values)
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+            f"claim gives {r.mention.text} for {r.column}; {r.row.paper_id} p.{r.row.page} has "
+            f"{shown_values} in that column of the row {row_label(r.row)!r}",
+            passage=next(x for x in ranked if x.passage is r.row),
+        )
     tabled = _table_support(claim_core, numbers)
+    measures = [n for n in numbers if n.mention.decimals > 0]
+    if measures and all(n.mention in confirmed for n in measures):
+        tabled = measures
     if score < th.topic and not tabled:
         return Decision(
             Verdict.NOT_FOUND,
@@ -239,7 +302,15 @@ def decide(
             f"(closest passage: {where}, score {score:.2f})",
             passage=best,
         )
-    bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)]
+    # A number only supports the claim where the claim is stated: found elsewhere in the paper
+    # it may be another setting's value. Unmatched there, it is as good as absent.
+    near = " ".join([best.passage.text, *(
+        s.passage.text for s in ranked[:3]
+        if s is not best and s.passage.paper_id == best.passage.paper_id
+        and s.passage.page == best.passage.page and abs(s.passage.start - best.passage.start) < 400
+    )])
+    bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
+           and not _counts_its_list(claim_core, n, near)]
     if bad:
         n = bad[0]
         if n.status is NumberStatus.DIFFERENT:
@@ -267,15 +338,9 @@ def decide(
                 negation_conflict=True,
                 passage=s0,
             )
-    # A number only supports the claim where the claim is stated: found elsewhere in the paper
-    # it may be another setting's value. Unmatched there, it is as good as absent.
-    near = " ".join([best.passage.text, *(
-        s.passage.text for s in ranked[:3]
-        if s is not best and s.passage.paper_id == best.passage.paper_id
-        and s.passage.page == best.passage.page and abs(s.passage.start - best.passage.start) < 400
-    )])
-    absent = [n for n in numbers if n.status is NumberStatus.ABSENT
-              or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled)]
+    absent = [n for n in numbers if n.status in (NumberStatus.ABSENT, NumberStatus.DIFFERENT)
+              or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
+                  and n.mention not in confirmed)]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)]
     # Besides the best passage, a sentence that states one of the claim's measurements states
@@ -298,6 +363,8 @@ def decide(
             passage=s,
         )
     absent = [n for n in absent if n not in listed]
+    # Measurements only: a count ("seven") is found in too many places to vouch for a part.
+    held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
     recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
     if tabled and not absent:
         where = f"{tabled[0].paper_id} p.{tabled[0].page}"
@@ -308,6 +375,7 @@ def decide(
             calibrated(semantic, Verdict.SUPPORTED, TABLE_MARGIN),
             f"every number is in the row of the model it is given to, in one column ({where})",
             passage=shown,
+            held=held,
         )
     if score >= th.support and not absent and recall >= MIN_RECALL[semantic]:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
@@ -317,6 +385,7 @@ def decide(
             calibrated(semantic, Verdict.SUPPORTED, score - th.support),
             f"stated in {where} (score {score:.2f}){extra}",
             passage=best,
+            held=held,
         )
     if absent:
         missing = ", ".join(n.mention.text for n in absent)
@@ -331,6 +400,7 @@ def decide(
         calibrated(semantic, Verdict.PARTIALLY_SUPPORTED, margin),
         reason,
         passage=best,
+        held=held,
     )
 
 
@@ -384,8 +454,11 @@ def _rival_number(
         m = n.mention
         if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
             continue
-        def other(f: str, m: NumberMention = m) -> bool:  # not a number the claim states
-            return all(abs(float(f) - v) > 10 ** -m.decimals / 2 for v in (m.value, *own))
+        def other(f: str, m: NumberMention = m) -> bool:
+            # Not a number the claim states, and of its order ("+2.09" is a gain, not a score).
+            v = float(f)
+            return _same_order(v, m.value) and all(
+                abs(v - x) > 10 ** -m.decimals / 2 for x in (m.value, *own))
 
         for s in top:
             text = s.passage.text
@@ -442,12 +515,20 @@ def _rival_row(
         d = n.mention.decimals
         if d == 0 or (n.mention.at_cut and truncated) or _states(best.passage.text, n):
             continue
+        if n.status is NumberStatus.MATCHED and n.source_subject:
+            found = label_of(n.source_subject) or ""
+            # Matched in "XLM-R CC"'s row: the claim's "XLM-R" is that row as much as another.
+            if any(label_pattern(lbl).search(found) for _, lbl, _ in rows):
+                continue
         owner = _owner(claim, n.mention)
         mine = rows
         if owner is not None:
             # "one point below RoBERTa's 92.8": the number is RoBERTa's, whatever rows precede it.
             mine = [r for r in rows if r[1] in owner or owner in r[1]]
-        same = [[v for v in values if len(v.split(".")[1]) == d] for _, _, values in mine]
+        # Cells of the claim's kind: as many decimals, and of its order (not "α = 0.3" against
+        # scores of 88.9).
+        same = [[v for v in values if len(v.split(".")[1]) == d and _same_order(float(v), n.mention.value)]
+                for _, _, values in mine]
         if not any(len(v) >= 2 for v in same):
             continue
         if any(abs(float(v) - n.mention.value) < 10 ** -d / 2 for vs in same for v in vs):
@@ -472,6 +553,43 @@ def _owner(claim: str, m: NumberMention) -> str | None:
         if found is not None and entities(found.group(1)):
             return normalise(found.group(1))
     return None
+
+
+def _column_readings(
+    claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored], truncated: bool
+) -> tuple[set[NumberMention], ColumnReading | None]:
+    """Measurements found in the column the claim names, of a row it names; and the first one
+    found in such a row only under another column (a wrong-column claim)."""
+    low = normalise(claim)
+    ents = entities(claim)
+    rows = [s.passage for s in ranked
+            if (label := row_label(s.passage)) is not None and _names_row(low, ents, label)]
+    confirmed: set[NumberMention] = set()
+    conflict: ColumnReading | None = None
+    mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
+    for k, m in enumerate(mentions):
+        if m.decimals == 0 or (m.at_cut and truncated):
+            continue
+        tol = 0.5 * 10 ** -m.decimals + 1e-9
+        bounds = {"prev_end": mentions[k - 1].end if k else 0,
+                  "next_start": mentions[k + 1].start if k + 1 < len(mentions) else len(claim)}
+        readings = [r for row in rows if (r := read_column(claim, m, row, tol, **bounds))]
+        if any(r.holds for r in readings):
+            confirmed.add(m)
+        elif readings and conflict is None:
+            conflict = readings[0]
+    return confirmed, conflict
+
+
+def _same_order(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    return lo > 0 and hi / lo <= RIVAL_RATIO
+
+
+def _names_row(low: str, ents: set[str], label: str) -> bool:
+    """Whether a claim (normalised, with its names) names a table row: its whole label, or the
+    model name it starts with ("XLM-R" for the row "XLM-R en")."""
+    return bool(label_pattern(label).search(low)) or any(label.startswith(e + " ") for e in ents)
 
 
 def _in_owners_row(claim: str, n: NumberCheck) -> bool:

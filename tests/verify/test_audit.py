@@ -231,3 +231,18 @@ def test_passage_embeddings_are_cached_with_the_paper_and_keyed_by_its_passages(
                        rows=[(p.text, p.caption or "") for p in passages if p.page == 2])
     assert len(recut[1]) == len(passages)
     assert run({"2005.13013v2": recut}) == first
+
+
+def test_a_part_read_off_the_table_is_not_stated_nowhere(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimcheck.models import Passage, PassageKind
+    from tests.verify.conftest import make_paper
+
+    paper, passages = make_paper("1911.02116v2", "Unsupervised Cross-lingual Representation Learning at Scale",
+                                 ["We evaluate XLM-R on the GLUE benchmark to compare it with RoBERTa."])
+    text = "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8"
+    passages.append(Passage(paper.arxiv_id, 8, 500, 500 + len(text), text, PassageKind.TABLE_ROW,
+                            "Table 4: GLUE dev results.", "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"))
+    fetcher = DictFetcher({"1911.02116v2": (paper, passages)})
+    text = "On the GLUE benchmark, XLM-R scores 93.8 on QNLI, and it scores 95.0 on the SST sentiment task."
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["1911.02116v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.SUPPORTED, ra.claims[0].reason

@@ -210,3 +210,53 @@ def test_a_claim_that_includes_what_the_passage_excepts_is_contradicted() -> Non
     d = decide("ChatGPT outperforms fine-tuned models on summarization (XLSUM) and question generation.",
                [scored(passage, th.support + 0.1)], [], semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and d.negation_conflict
+
+
+def test_a_denial_conflicts_only_with_what_the_other_side_asserts() -> None:
+    # The claim denies "exclude"; the passage says nothing about excluding.
+    assert not polarity_conflict("BUFFET does not exclude datasets that the evaluated models were trained on.",
+                                 "Note that these models are trained on some of the datasets included in BUFFET.")
+    # The passage denies "observe": the claim asserts it (another form of the word).
+    assert polarity_conflict("The authors observed a loss in performance for models trained with SentencePiece.",
+                             "We did not observe any loss in performance for models trained with SPM.")
+    # "does not occur" denies its subject, whatever verb the claim uses.
+    assert polarity_conflict("Once representations are aligned, cross-lingual transfer follows.",
+                             "Even when the alignment is high, cross-lingual transfer still does not occur.")
+    # "without" names a setting, not a denial.
+    assert not polarity_conflict("Without any anchor tokens, the model reaches a probe accuracy of 0.47.",
+                                 "Table 1: Effect of introduced anchor tokens on the probe accuracy.")
+
+
+def test_a_comparison_turned_round_is_not_a_reversal() -> None:
+    assert not polarity_conflict(
+        "Each mOthello language has a token space far smaller than a natural language vocabulary.",
+        "The vocabulary size of each language is substantially larger than the token space in mOthello.")
+    # Only one side compares with an object: no turning round, the reversal stands.
+    assert polarity_conflict("Model A is better on XNLI.", "Model A is worse on XNLI than model B.")
+    assert polarity_conflict("Model A scores higher on XNLI.", "Model A scores lower on XNLI.")
+
+
+def test_a_rival_number_is_of_the_claims_order() -> None:
+    th = THRESHOLDS[False]
+    passage = scored("XLM-R also outperforms mBERT by 2.09 F1 on average for cross-lingual transfer.", th.support + 0.1)
+    d = _decide_on("XLM-R obtains an F1 of 92.53 on Dutch for cross-lingual transfer.", [passage])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    d = _decide_on("XLM-R obtains an average F1 of 2.42 over mBERT for cross-lingual transfer.", [passage])
+    assert d.verdict is Verdict.CONTRADICTED and "2.09" in d.reason
+
+
+def test_a_count_spelled_out_by_its_list_is_not_contradicted_by_a_count_elsewhere() -> None:
+    th = THRESHOLDS[False]
+    best = scored("For NER, we consider the CoNLL-2002 and CoNLL-2003 datasets in English, Dutch, Spanish and German.",
+                  th.support + 0.1)
+    claim = "For NER, the CoNLL-2002 and CoNLL-2003 datasets cover four languages: English, Dutch, Spanish and German."
+    four = next(m for m in extract_numbers_of(claim) if m.text == "four")
+    checks = [NumberCheck(four, NumberStatus.DIFFERENT, 7.0, paper_id="1911.02116v2", page=7)]
+    d = decide(claim, [best], checks, semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def extract_numbers_of(text: str):  # type: ignore[no-untyped-def]
+    from claimcheck.verify.numbers import extract_numbers
+
+    return extract_numbers(text)

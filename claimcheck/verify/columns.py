@@ -1,0 +1,127 @@
+"""Table columns: which header names the cell a claim's number sits in.
+
+pypdf gives a table row by row: "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8", with the line
+above its rows ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg") kept as the row's ``header``.
+Where the header has one name per cell, give or take the names of the label columns ("Model"),
+the names are lined up with the cells from the right. Anything else (a header over two lines, a
+group heading, rows run together) is not lined up, and no column is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.models import NumberMention, Passage, PassageKind
+
+# A cell: a number, "88.9/89.0" or "76.6 / 60.8" (two scores under one header), or a dash.
+_CELL = re.compile(
+    r"(?<![\w.])[-+]?\d*\.?\d+(?:\s*/\s*(?:[-+]?\d*\.?\d+|-))*(?![\w.])|(?<!\S)[-–](?!\S)"
+)
+# Header names beyond the cells that may head the label columns ("Model", "train").
+MAX_LABEL_COLUMNS = 3
+
+LANGUAGES = {
+    "afrikaans": "af", "arabic": "ar", "bengali": "bn", "bulgarian": "bg", "chinese": "zh",
+    "dutch": "nl", "english": "en", "estonian": "et", "finnish": "fi", "french": "fr",
+    "german": "de", "greek": "el", "hebrew": "he", "hindi": "hi", "hungarian": "hu",
+    "indonesian": "id", "italian": "it", "japanese": "ja", "korean": "ko", "persian": "fa",
+    "polish": "pl", "portuguese": "pt", "russian": "ru", "spanish": "es", "swahili": "sw",
+    "tamil": "ta", "telugu": "te", "thai": "th", "turkish": "tr", "urdu": "ur",
+    "vietnamese": "vi", "yoruba": "yo",
+}
+_COUNTS = {
+    "zero": 0, "no": 0, "without": 0, "one": 1, "single": 1, "a single": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+
+_ALIASES = {"avg": ["average", "avg", "mean"], "avg.": ["average", "avg", "mean"]}
+
+
+def cells(row: str) -> list[list[float | None]]:
+    """The row's cells, each as its values (None for a dash)."""
+    out: list[list[float | None]] = []
+    for c in _CELL.findall(row):
+        parts = [x.strip() for x in c.split("/")]
+        out.append([float(x) if x not in ("-", "–", "") else None for x in parts])
+    return out
+
+
+def columns(p: Passage) -> list[str] | None:
+    """The header name over each cell of a table row, or None when they do not line up."""
+    if p.kind is not PassageKind.TABLE_ROW or not p.header:
+        return None
+    n = len(cells(p.text))
+    names = p.header.split()
+    if n == 0 or not 0 <= len(names) - n <= MAX_LABEL_COLUMNS:
+        return None
+    return names[len(names) - n :]
+
+
+def _mention_positions(claim: str, name: str) -> list[int]:
+    """Where the claim names a column ("QNLI", "SST" as "SST-2", "hi" as "Hindi", "1" as
+    "a single")."""
+    key = name.strip("#†‡*()").lower()
+    low = claim.lower()
+    if not key:
+        return []
+    if key.isdigit():
+        value = int(key)
+        words = [w for w, v in _COUNTS.items() if v == value]
+        found = [m.start() for m in re.finditer(rf"(?<![\w.]){key}(?![\w.])", low)]
+        for w in words:
+            found += [m.start() for m in re.finditer(rf"\b{w}\b", low)]
+        return found
+    names = [k for k, v in LANGUAGES.items() if v == key] if key in LANGUAGES.values() else []
+    names += _ALIASES.get(key, [])
+    if names:
+        return [m.start() for n in names for m in re.finditer(rf"\b{n}\b", low)]
+    if len(key) < 2:
+        return []
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
+
+
+@dataclass(frozen=True)
+class ColumnReading:
+    mention: NumberMention
+    row: Passage
+    column: str
+    values: tuple[float | None, ...]  # what the row holds under that column
+    holds: bool  # the claim's number is among them
+
+
+def read_column(
+    claim: str, m: NumberMention, row: Passage, tol: float, *, prev_end: int = 0,
+    next_start: int | None = None,
+) -> ColumnReading | None:
+    """The column the claim puts ``m`` in, for a row that holds ``m`` somewhere. ``prev_end``
+    and ``next_start`` bound the claim's text that belongs to this number (its neighbours)."""
+    if next_start is None:
+        next_start = len(claim)
+    names = columns(row)
+    if names is None:
+        return None
+    row_cells = cells(row.text)
+    if not any(v is not None and abs(v - m.value) <= tol for c in row_cells for v in c):
+        return None
+    # The column named between this number and the next ("93.8 on QNLI and 95.0 on SST-2"),
+    # else between the previous number and this one ("on Hindi, XLM-R scores 69.2"), else the
+    # nearest ("69.2 F1 and 51.6 EM on Hindi": one cell).
+    after, before, anywhere = [], [], []
+    for i, name in enumerate(names):
+        for pos in _mention_positions(claim, name):
+            if m.start <= pos < m.end:
+                continue  # the number itself
+            anywhere.append((abs(pos - m.start), i))
+            if m.end <= pos < next_start:
+                after.append((pos - m.end, i))
+            elif prev_end <= pos < m.start:
+                before.append((m.start - pos, i))
+    pick = min(after or before or anywhere, default=None)
+    if pick is None:
+        return None
+    i = pick[1]
+    values = tuple(row_cells[i])
+    holds = any(v is not None and abs(v - m.value) <= tol for v in values)
+    return ColumnReading(m, row, names[i], values, holds)

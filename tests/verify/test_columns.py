@@ -1,0 +1,79 @@
+"""Reading a table cell's column from the line above the table's rows."""
+
+from __future__ import annotations
+
+from claimcheck.models import ArxivId, Passage, PassageKind, Verdict
+from claimcheck.verify.columns import cells, columns, read_column
+from claimcheck.verify.index import Scored
+from claimcheck.verify.numbers import check_numbers, extract_numbers
+from claimcheck.verify.verdict import decide
+
+PID = ArxivId("1911.02116", 2)
+GLUE_HEADER = "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"
+MLQA_HEADER = "Model train #lgs en es de ar hi vi zh Avg"
+
+
+def row(text: str, header: str | None) -> Passage:
+    return Passage(PID, 8, 0, len(text), text, PassageKind.TABLE_ROW, "Table 4: GLUE dev results.", header)
+
+
+GLUE = row("XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8", GLUE_HEADER)
+MLQA = row("XLM-R en 100 80.6 / 67.8 74.1 / 56.0 68.5 / 53.6 63.1 / 43.5 69.2 / 51.6 71.3 / 50.9 "
+           "68.0 / 45.4 70.7 / 52.7", MLQA_HEADER)
+ANCHORS = row("Atom+Compositional 0.51 0.59 0.67 0.97", "#Anchor tokens 0 1 2 4")
+
+
+def test_cells_keep_two_scores_under_one_header_together() -> None:
+    assert cells("XLM-R 100 88.9/89.0 93.8") == [[100.0], [88.9, 89.0], [93.8]]
+    assert cells("mBERT 59.8 64.5 / 49.4 -") == [[59.8], [64.5, 49.4], [None]]
+
+
+def test_header_names_line_up_with_cells_from_the_right_or_not_at_all() -> None:
+    assert columns(GLUE) == ["#lgs", "MNLI-m/mm", "QNLI", "QQP", "SST", "MRPC", "STS-B", "Avg"]
+    assert columns(MLQA) == ["#lgs", "en", "es", "de", "ar", "hi", "vi", "zh", "Avg"]
+    assert columns(ANCHORS) == ["0", "1", "2", "4"]
+    # A group heading over the rows, or a header of another shape, is not read as columns.
+    assert columns(row("mBERT 59.8 65.4 81.9", "Cross-lingual zero-shot transfer (models are trained on English data)")) is None
+    assert columns(row("mBERT 59.8 65.4 81.9", None)) is None
+
+
+def reading(claim: str, passage: Passage, number: str):  # type: ignore[no-untyped-def]
+    ms = extract_numbers(claim)
+    k = next(i for i, m in enumerate(ms) if m.text == number)
+    m = ms[k]
+    return read_column(claim, m, passage, 0.5 * 10 ** -m.decimals,
+                       prev_end=ms[k - 1].end if k else 0,
+                       next_start=ms[k + 1].start if k + 1 < len(ms) else len(claim))
+
+
+def test_the_column_a_claim_names_for_each_number() -> None:
+    claim = "On the GLUE dev sets, XLM-R scores 93.8 on QNLI and 95.0 on SST-2."
+    assert reading(claim, GLUE, "93.8").column == "QNLI" and reading(claim, GLUE, "93.8").holds
+    assert reading(claim, GLUE, "95.0").column == "SST" and reading(claim, GLUE, "95.0").holds
+    swapped = "On the GLUE dev sets, XLM-R scores 95.0 on QNLI and 93.8 on SST-2."
+    r = reading(swapped, GLUE, "95.0")
+    assert r.column == "QNLI" and not r.holds and r.values == (93.8,)
+    # Languages by name, both scores of one cell.
+    hindi = "On the Hindi portion of MLQA, XLM-R scores 69.2 F1 and 51.6 exact match."
+    assert reading(hindi, MLQA, "69.2").column == "hi" and reading(hindi, MLQA, "69.2").holds
+    assert reading(hindi, MLQA, "51.6").holds
+    # Counts by word: "a single anchor token" is the column "1".
+    r = reading("With a single anchor token, Atom+Compositional models reach 0.59.", ANCHORS, "0.59")
+    assert r.column == "1" and r.holds
+    # A row that does not hold the number anywhere is not read.
+    assert reading("XLM-R scores 77.7 on QNLI.", GLUE, "77.7") is None
+
+
+def _decide(claim: str, passages: list[Passage]):  # type: ignore[no-untyped-def]
+    ranked = [Scored(p, 0.3, None, 0.3) for p in passages]
+    checks = check_numbers(extract_numbers(claim), passages, claim_text=claim)
+    return decide(claim, ranked, checks, semantic=False)
+
+
+def test_a_number_in_the_column_the_claim_names_supports_it_and_another_column_contradicts() -> None:
+    d = _decide("On the GLUE dev sets, XLM-R scores 93.8 on QNLI and 95.0 on SST-2.", [GLUE])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert "95.0" in d.held
+    d = _decide("On MLQA, XLM-R achieves 80.6 F1 and 67.8 EM on the Spanish test set.", [MLQA])
+    assert d.verdict is Verdict.CONTRADICTED
+    assert "es" in d.reason and "74.1 / 56" in d.reason
