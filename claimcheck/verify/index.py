@@ -129,6 +129,8 @@ COARSE_TOP = 40
 NUMBER_WEIGHT = 0.5
 # Where a row the claim names by its label ranks (a fused score's scale): in the top few.
 ROW_ORDER = 0.6
+# Named rows kept beyond the ``top`` passages.
+MAX_NAMED_ROWS = 6
 _ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d)")
 
 
@@ -198,7 +200,7 @@ def rank(
             first = 1.0 if i in named else float(stage1[i])
             pool.append((first, idx, i, float(sem[i]) if sem is not None else None))
     pool.sort(key=lambda t: -t[0])
-    scored: list[tuple[float, Scored]] = []
+    scored: list[tuple[float, Scored, bool]] = []
     for first, idx, i, s in pool[: COARSE_TOP * 2]:
         lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
@@ -208,6 +210,9 @@ def rank(
         if numbers:
             order = max(order, NUMBER_WEIGHT * lexical.number_recall(numbers, idx.texts[i])
                         + (1 - NUMBER_WEIGHT) * fused)
-        scored.append((order, Scored(idx.passages[i], lex, s, fused)))
+        scored.append((order, Scored(idx.passages[i], lex, s, fused), first == 1.0))
     scored.sort(key=lambda x: -x[0])
-    return [x for _, x in scored[:top]]
+    out = [x for _, x, _ in scored[:top]]
+    # Rows the claim names stay, however well prose scores: they hold its subject's values.
+    out += [x for _, x, named in scored[top:] if named][:MAX_NAMED_ROWS]
+    return out

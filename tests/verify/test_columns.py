@@ -77,3 +77,19 @@ def test_a_number_in_the_column_the_claim_names_supports_it_and_another_column_c
     d = _decide("On MLQA, XLM-R achieves 80.6 F1 and 67.8 EM on the Spanish test set.", [MLQA])
     assert d.verdict is Verdict.CONTRADICTED
     assert "es" in d.reason and "74.1 / 56" in d.reason
+
+
+def test_rows_the_claim_names_are_ranked_however_well_prose_scores() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    prose = [Passage(PID, 6, i * 100, i * 100 + 80,
+                     f"Without any anchor tokens, a bilingual mOthelloGPT reaches an alignment probe accuracy {i}.",
+                     PassageKind.SENTENCE) for i in range(12)]
+    anchors = row("Atom+Split 0.47 0.47 0.73 0.97", "#Anchor tokens 0 1 2 4")
+    index = PaperIndex.build("2404.12444v1", [*prose, anchors], None)
+    claim = "Without any anchor tokens, a bilingual Atom+Split mOthelloGPT reaches an alignment probe accuracy of 0.47."
+    ranked = rank(claim, None, [index], top=4)
+    assert anchors in [s.passage for s in ranked]
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim),
+               semantic=False)
+    assert "0.47" in d.held
