@@ -260,3 +260,11 @@ def extract_numbers_of(text: str):  # type: ignore[no-untyped-def]
     from claimcheck.verify.numbers import extract_numbers
 
     return extract_numbers(text)
+
+
+def test_what_a_denial_denies_is_its_first_content_word() -> None:
+    from claimcheck.verify.verdict import negated_terms
+
+    assert negated_terms("they do not have the same impact on syntactic tasks") == {"impact"}
+    assert negated_terms("Multi-task training does not always outperform the best single task.") == {"outperform"}
+    assert negated_terms("We see no improvement.") == {"improve"}
