@@ -114,6 +114,7 @@ _ANTONYMS = [
     ("help", "hurt"),
     ("benefit", "harm"),
     ("larger", "smaller"),
+    ("more significant", "smaller"),
 ]
 
 
@@ -127,6 +128,28 @@ _EVENT_VERBS = frozenset({"occur", "happen", "hold", "exist", "emerge", "arise",
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality")."""
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+_MORE = "more|larger|higher|better|stronger|greater|bigger|wider"
+_LESS = "less|fewer|smaller|lower|worse|weaker|narrower"
+_COMPARISON = re.compile(rf"\b({_MORE}|{_LESS})\b[^.;]{{0,40}}?\bthan\s+(?:the\s+|for\s+|on\s+|in\s+)?(\S+)")
+
+
+_NAME = re.compile(r"\b[A-Z][\w+]*(?:-[\w+]+)*")
+
+
+def _comparison(text: str) -> tuple[int, str, str] | None:
+    """(direction, first, second) of "first ... more/less ... than second", when both are names
+    ("English-Chinese has a larger effect than English-French")."""
+    m = _COMPARISON.search(text)
+    if m is None:
+        return None
+    after = m.group(2).strip(",.;:()")
+    before = _NAME.findall(text[: m.start()])
+    if not _NAME.fullmatch(after) or not before:
+        return None
+    direction = 1 if re.fullmatch(_MORE, m.group(1).lower()) else -1
+    return direction, before[-1].lower(), after.lower()
 
 
 def negations(text: str) -> int:
@@ -190,6 +213,7 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     the claim including what the passage excepts)."""
     if excepted(claim, passage) is not None:
         return True
+    comparisons = _comparison(claim), _comparison(passage)
     passage = aligned_span(claim, passage, truncated=truncated)
     if (negations(claim) % 2) != (negations(passage) % 2):
         # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
@@ -205,7 +229,14 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         if re.search(rf"\b{word}\b", p) and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p):
             return True
     # "X is smaller than Y" and "Y is larger than X" say the same: a comparison with its object
-    # on both sides may be turned round, so comparatives count only where one side has none.
+    # on both sides may be turned round, so comparatives count only where one side has none, or
+    # where both name the two things compared (then order and direction tell).
+    cc, pc = comparisons
+    if cc is not None and pc is not None:
+        same = (cc[1], cc[2]) == (pc[1], pc[2])
+        swapped = (cc[1], cc[2]) == (pc[2], pc[1])
+        if (same and cc[0] != pc[0]) or (swapped and cc[0] == pc[0]):
+            return True
     converse = " than " in c and " than " in p
     for a, b in _ANTONYMS:
         if converse and (a, b) in _COMPARATIVES:

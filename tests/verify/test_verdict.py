@@ -268,3 +268,14 @@ def test_what_a_denial_denies_is_its_first_content_word() -> None:
     assert negated_terms("they do not have the same impact on syntactic tasks") == {"impact"}
     assert negated_terms("Multi-task training does not always outperform the best single task.") == {"outperform"}
     assert negated_terms("We see no improvement.") == {"improve"}
+
+
+def test_a_comparison_with_its_two_sides_swapped_is_a_reversal() -> None:
+    passage = ("More anchor points help, especially in the less closely related language pairs "
+               "(e.g. English-Chinese has a larger effect than English-French with over 3 points improvement).")
+    assert polarity_conflict("Extra anchor points help English-French more than English-Chinese.", passage)
+    # Swapped sides and the opposite word: the same statement.
+    assert not polarity_conflict("Extra anchor points help English-French less than English-Chinese.", passage)
+    assert not polarity_conflict("Extra anchor points help English-Chinese more than English-French.", passage)
+    assert polarity_conflict("The gap is smaller in under-represented languages.",
+                             "The gap is more significant in under-represented languages.")
