@@ -30,14 +30,29 @@ def figure(name: str, text: str) -> float:
     return float(m.group(1))
 
 
+# Floors a little below the figures in the README (dev and dev2 tune the rules, test is held out).
+LEXICAL_FLOORS = [("dev", 0.76), ("dev2", 0.56), ("test", 0.58)]
+SEMANTIC_FLOORS = [("dev", 0.79), ("dev2", 0.57), ("test", 0.59)]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("split", "min_f1"), [("dev", 0.65), ("test", 0.50)])
+@pytest.mark.parametrize(("split", "min_f1"), LEXICAL_FLOORS)
 def test_lexical_verifier_floors(split: str, min_f1: float, arxiv_pdfs: Path) -> None:
     out = run_eval(split, arxiv_pdfs, "--no-semantic")
     assert "confusion" in out
     assert figure("macro-F1", out) >= min_f1
+    assert figure("false supported", out) <= 0.12
+    assert 0.0 <= figure("ECE", out) <= 0.2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("split", "min_f1"), SEMANTIC_FLOORS)
+def test_verifier_floors_with_the_model(split: str, min_f1: float, arxiv_pdfs: Path) -> None:
+    out = run_eval(split, arxiv_pdfs)
+    assert "semantic: all-MiniLM-L6-v2" in out
+    assert figure("macro-F1", out) >= min_f1
     assert figure("false supported", out) <= 0.10
-    assert 0.0 <= figure("ECE", out) <= 0.35
+    assert 0.0 <= figure("ECE", out) <= 0.15
 
 
 def test_eval_names_a_bad_labels_file(tmp_path: Path) -> None:
