@@ -44,8 +44,6 @@ from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to
 from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide
 
 EVIDENCE_SHOWN = 3
-# Where a claim may be split into a stated head and an unstated tail: before ", and", "; ",
-# ", which", ", while", ", drawn"... any comma or semicolon, or " and ".
 # Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
 _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 # A part has at least this many content words; a smaller piece (a list item: "German") stays
@@ -340,6 +338,7 @@ class Auditor:
             # A truncated claim's last part is cut short: it is never held against the claim.
             checkable = judged[:-1] if claim.truncated else judged
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
+            every_part = len(stated) == len(judged)
             if verdict is Verdict.NOT_FOUND and not stated:
                 # The whole is off topic only because of what it adds: the part on topic is
                 # (partly) stated.
@@ -353,7 +352,7 @@ class Auditor:
                        and (d.passage is None or d.passage.score < floor)
                        and not any(re.search(rf"(?<![\w.]){re.escape(t)}(?![\w])", p)
                                    for t in decision.held)]
-            if verdict is not Verdict.SUPPORTED and stated and len(stated) == len(judged):
+            if verdict is not Verdict.SUPPORTED and every_part:
                 verdict = Verdict.SUPPORTED
                 confidence = min(d.confidence for _, d in stated)
                 reason = "each part is stated: " + "; ".join(

@@ -246,3 +246,21 @@ def test_a_part_read_off_the_table_is_not_stated_nowhere(tmp_path) -> None:  # t
     text = "On the GLUE benchmark, XLM-R scores 93.8 on QNLI, and it scores 95.0 on the SST sentiment task."
     ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["1911.02116v2"])]).reports[0]
     assert ra.claims[0].verdict is Verdict.SUPPORTED, ra.claims[0].reason
+
+
+def test_parts_that_are_each_only_partly_stated_do_not_make_a_claim_supported(fetcher: DictFetcher, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import claimcheck.verify.audit as audit_mod
+    from claimcheck.verify.verdict import Decision
+
+    def whole(*_a, **_k):  # type: ignore[no-untyped-def]
+        return Decision(Verdict.NOT_FOUND, 0.7, "below the topic threshold")
+
+    def part(self, text, sources):  # type: ignore[no-untyped-def]
+        return Decision(Verdict.PARTIALLY_SUPPORTED, 0.4, "only partly stated")
+
+    monkeypatch.setattr(audit_mod, "decide", whole)
+    monkeypatch.setattr(audit_mod.Auditor, "_decide_part", part)
+    text = ("Intermediate-task training on SQuAD yields large improvements on target tasks, "
+            "and multi-task training matches the best single intermediate task.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.NOT_FOUND
