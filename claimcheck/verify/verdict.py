@@ -315,9 +315,13 @@ def decide(
             passage=next(x for x in ranked if x.passage is r.row),
         )
     tabled = _table_support(claim_core, numbers)
+    table_reason = "every number is in the row of the model it is given to, in one column"
     measures = [n for n in numbers if n.mention.decimals > 0]
     if measures and all(n.mention in confirmed for n in measures):
         tabled = measures
+        r0 = confirmed[measures[0].mention]
+        table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
+                        f"of the row it names ({row_label(r0.row)!r})")
     if score < th.topic and not tabled:
         return Decision(
             Verdict.NOT_FOUND,
@@ -399,13 +403,17 @@ def decide(
     held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
     recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
     if tabled and not absent:
-        where = f"{tabled[0].paper_id} p.{tabled[0].page}"
-        shown = next((x for x in ranked if tabled[0].quote and tabled[0].quote in x.passage.text),
-                     best)
+        first = tabled[0].mention
+        if first in confirmed:
+            shown = next(x for x in ranked if x.passage is confirmed[first].row)
+        else:
+            shown = next((x for x in ranked
+                          if tabled[0].quote and tabled[0].quote in x.passage.text), best)
+        where = f"{shown.passage.paper_id} p.{shown.passage.page}"
         return Decision(
             Verdict.SUPPORTED,
             calibrated(semantic, Verdict.SUPPORTED, TABLE_MARGIN),
-            f"every number is in the row of the model it is given to, in one column ({where})",
+            f"{table_reason} ({where})",
             passage=shown,
             held=held,
         )
@@ -589,14 +597,14 @@ def _owner(claim: str, m: NumberMention) -> str | None:
 
 def _column_readings(
     claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored], truncated: bool
-) -> tuple[set[NumberMention], ColumnReading | None]:
-    """Measurements found in the column the claim names, of a row it names; and the first one
-    found in such a row only under another column (a wrong-column claim)."""
+) -> tuple[dict[NumberMention, ColumnReading], ColumnReading | None]:
+    """Measurements found in the column the claim names, of a row it names (with where); and
+    the first one found in such a row only under another column (a wrong-column claim)."""
     low = normalise(claim)
     ents = entities(claim)
     rows = [s.passage for s in ranked
             if (label := row_label(s.passage)) is not None and _names_row(low, ents, label)]
-    confirmed: set[NumberMention] = set()
+    confirmed: dict[NumberMention, ColumnReading] = {}
     conflict: ColumnReading | None = None
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
     for k, m in enumerate(mentions):
@@ -606,8 +614,9 @@ def _column_readings(
         bounds = {"prev_end": mentions[k - 1].end if k else 0,
                   "next_start": mentions[k + 1].start if k + 1 < len(mentions) else len(claim)}
         readings = [r for row in rows if (r := read_column(claim, m, row, tol, **bounds))]
-        if any(r.holds for r in readings):
-            confirmed.add(m)
+        held = [r for r in readings if r.holds]
+        if held:
+            confirmed[m] = held[0]
         elif readings and conflict is None:
             conflict = readings[0]
     return confirmed, conflict

@@ -73,6 +73,8 @@ def _decide(claim: str, passages: list[Passage]):  # type: ignore[no-untyped-def
 def test_a_number_in_the_column_the_claim_names_supports_it_and_another_column_contradicts() -> None:
     d = _decide("On the GLUE dev sets, XLM-R scores 93.8 on QNLI and 95.0 on SST-2.", [GLUE])
     assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert "under the column the claim names (QNLI" in d.reason and d.passage is not None
+    assert d.passage.passage is GLUE
     assert "95.0" in d.held
     d = _decide("On MLQA, XLM-R achieves 80.6 F1 and 67.8 EM on the Spanish test set.", [MLQA])
     assert d.verdict is Verdict.CONTRADICTED
