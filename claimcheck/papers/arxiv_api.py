@@ -24,12 +24,11 @@ from claimcheck.errors import NetworkError, PaperNotFound
 from claimcheck.models import ArxivId, Paper
 from claimcheck.papers.download import (
     MAX_REDIRECTS,
-    MAX_RETRY_AFTER_S,
     RETRYABLE_STATUS,
     RateLimiter,
     allowed_hosts,
     check_url,
-    retry_delay,
+    wait_to_retry,
 )
 
 _MAX_FEED_BYTES = 20 * 1024 * 1024
@@ -98,14 +97,8 @@ class _PoliteSession(requests.Session):
             except requests.RequestException as exc:
                 problem = f"arXiv API connection failed: {exc}"
             if attempt + 1 < attempts:
-                delay = retry_delay(attempt, self.settings.api_delay_s, retry_after, self.rng)
-                if delay > MAX_RETRY_AFTER_S:
-                    raise NetworkError(
-                        f"{problem}; it asks to wait {delay:.0f} s, longer than claimcheck "
-                        f"waits ({MAX_RETRY_AFTER_S:.0f} s)",
-                        hint="try again later",
-                    )
-                time.sleep(delay)
+                wait_to_retry(attempt, self.settings.api_delay_s, retry_after, self.rng, problem,
+                              server="it")
         raise NetworkError(
             f"{problem} (gave up after {attempts} tries)",
             hint="check the network, or use --papers-dir / --offline",

@@ -83,6 +83,23 @@ def retry_delay(attempt: int, base_s: float, retry_after: str | None, rng: rando
     return base_s * (2.0**attempt) + rng.uniform(0, base_s)
 
 
+def wait_to_retry(
+    attempt: int, base_s: float, retry_after: str | None, rng: random.Random, problem: str,
+    *, arxiv_id: str | None = None, server: str = "the server",
+) -> None:
+    """Sleep before retry number ``attempt``, or raise ``NetworkError`` when the wait asked for
+    is longer than claimcheck waits."""
+    delay = retry_delay(attempt, base_s, retry_after, rng)
+    if delay > MAX_RETRY_AFTER_S:
+        raise NetworkError(
+            f"{problem}; {server} asks to wait {delay:.0f} s, longer than claimcheck waits "
+            f"({MAX_RETRY_AFTER_S:.0f} s)",
+            arxiv_id=arxiv_id,
+            hint="try again later",
+        )
+    time.sleep(delay)
+
+
 def _parse_retry_after(value: str) -> float | None:
     value = value.strip()
     if value.isdigit():
@@ -140,15 +157,8 @@ class PdfDownloader:
                 last_problem = exc.reason
                 retry_after = exc.retry_after
             if attempt + 1 < attempts:
-                delay = retry_delay(attempt, self.settings.api_delay_s, retry_after, self._rng)
-                if delay > MAX_RETRY_AFTER_S:
-                    raise NetworkError(
-                        f"{last_problem}; the server asks to wait {delay:.0f} s, longer than "
-                        f"claimcheck waits ({MAX_RETRY_AFTER_S:.0f} s)",
-                        arxiv_id=ident,
-                        hint="try again later",
-                    )
-                time.sleep(delay)
+                wait_to_retry(attempt, self.settings.api_delay_s, retry_after, self._rng,
+                              last_problem, arxiv_id=ident)
         raise NetworkError(
             f"{last_problem} (gave up after {attempts} tries)", arxiv_id=ident,
             hint="check the network, or use --papers-dir / --offline",
