@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.models import NumberCheck, NumberMention, NumberStatus, PassageKind, Verdict
-from claimcheck.verify.columns import ColumnReading, read_column
+from claimcheck.verify.columns import ColumnReading, cells, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
 
@@ -645,19 +645,14 @@ def _in_owners_row(claim: str, n: NumberCheck) -> bool:
     return owner is None or owner in label or label in owner
 
 
-_CELL = re.compile(r"(?<![\w.])[-+]?\d*\.?\d+(?:/[-+]?\d*\.?\d+)*(?![\w.])")
-
-
 def _columns(row: str, m: NumberMention) -> set[tuple[int, int]]:
-    """Where ``m``'s value sits among a table row's cells: (index from the left, from the right).
-
-    "88.9/89.0" is one cell (two scores under one header); "76.6 / 60.8" are two.
-    """
-    cells = _CELL.findall(row)
+    """Where ``m``'s value sits among a table row's cells (``columns.cells``): (index from the
+    left, index from the right)."""
+    row_cells = cells(row)
     tol = 0.5 * 10 ** -m.decimals + 1e-9
     return {
-        (i, len(cells) - 1 - i) for i, c in enumerate(cells)
-        if any(abs(float(v) - m.value) <= tol for v in c.split("/") if v not in ("", "+", "-"))
+        (i, len(row_cells) - 1 - i) for i, c in enumerate(row_cells)
+        if any(v is not None and abs(v - m.value) <= tol for v in c)
     }
 
 
