@@ -1062,7 +1062,7 @@ def _counterpart(
         for src in a.numbers:
             if src.row is not None or not _same_kind(mention, src.mention):
                 continue
-            if not near & src.near or not _same_magnitude(mention.value, src.mention.value):
+            if not near & src.near or not same_magnitude(mention.value, src.mention.value):
                 continue
             score = _role_score(near, far, src, mention)
             if score < _ROLE_MIN or (best is not None and score <= best[1]):
@@ -1074,7 +1074,8 @@ def _counterpart(
     return best
 
 
-def _same_magnitude(a: float, b: float) -> bool:
+def same_magnitude(a: float, b: float) -> bool:
+    """Within ``_ROLE_MAX_RATIO`` of each other: values that can stand in one role."""
     lo, hi = sorted((abs(a), abs(b)))
     if lo == 0:
         return hi <= _ROLE_MAX_RATIO

@@ -44,6 +44,7 @@ from claimcheck.models import NumberCheck, NumberMention, NumberStatus, PassageK
 from claimcheck.verify.columns import ColumnReading, cells, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
+from claimcheck.verify.numbers import same_magnitude
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,6 @@ MIN_RECALL = {True: 0.6, False: 0.6}
 # How far below the topic threshold a sentence that states one of the claim's measurements may
 # score and still be read as the claim's statement (rule 5).
 ANCHOR_SLACK = 0.1
-
-# A rival measurement is of the claim's order: within this ratio of it.
-RIVAL_RATIO = 5.0
 
 # The margin a comparison read off one table column is given for its confidence (rule 6).
 TABLE_MARGIN = 0.1
@@ -497,7 +495,7 @@ def _rival_number(
         def other(f: str, m: NumberMention = m) -> bool:
             # Not a number the claim states, and of its order ("+2.09" is a gain, not a score).
             v = float(f)
-            return _same_order(v, m.value) and all(
+            return same_magnitude(v, m.value) and all(
                 abs(v - x) > 10 ** -m.decimals / 2 for x in (m.value, *own))
 
         for s in top:
@@ -567,7 +565,7 @@ def _rival_row(
             mine = [r for r in rows if r[1] in owner or owner in r[1]]
         # Cells of the claim's kind: as many decimals, and of its order (not "α = 0.3" against
         # scores of 88.9).
-        same = [[v for v in values if len(v.split(".")[1]) == d and _same_order(float(v), n.mention.value)]
+        same = [[v for v in values if len(v.split(".")[1]) == d and same_magnitude(float(v), n.mention.value)]
                 for _, _, values in mine]
         if not any(len(v) >= 2 for v in same):
             continue
@@ -620,11 +618,6 @@ def _column_readings(
         elif readings and conflict is None:
             conflict = readings[0]
     return confirmed, conflict
-
-
-def _same_order(a: float, b: float) -> bool:
-    lo, hi = sorted((abs(a), abs(b)))
-    return lo > 0 and hi / lo <= RIVAL_RATIO
 
 
 def _names_row(low: str, ents: set[str], label: str) -> bool:
