@@ -39,8 +39,9 @@ def stderr_console() -> Console:
     return Console(stderr=True, no_color="NO_COLOR" in os.environ or None, highlight=False)
 
 
-def stdout_console(width: int | None = None) -> Console:
-    return Console(no_color="NO_COLOR" in os.environ or None, highlight=False, width=width)
+def stdout_console(width: int | None = None, soft_wrap: bool = False) -> Console:
+    """`soft_wrap` leaves long lines whole (the terminal wraps them), so piped output keeps one figure a line."""
+    return Console(no_color="NO_COLOR" in os.environ or None, highlight=False, width=width, soft_wrap=soft_wrap)
 
 
 def verbose() -> bool:

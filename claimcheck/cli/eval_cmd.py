@@ -34,7 +34,7 @@ def eval_(
         score,
     )
 
-    out = stdout_console()
+    out = stdout_console(soft_wrap=True)
     with handle_errors():
         items = load_labels(labels)
         settings = load_settings(

@@ -62,3 +62,18 @@ def test_eval_names_a_bad_labels_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "labels.jsonl:1" in result.output
     assert "Traceback" not in result.output
+
+
+def test_eval_keeps_each_figure_on_one_line_when_piped(tmp_path: Path) -> None:
+    """A long labels path must not wrap the header or a figure line (CI's path broke "semantic: X")."""
+    deep = tmp_path / ("a-rather-long-folder-name-" * 4) / "labels"
+    deep.mkdir(parents=True)
+    labels = deep / "labels.jsonl"
+    labels.write_text('{"id": "x1", "claim": "XLM-R reaches 79.2 average accuracy on XNLI.", '
+                      '"papers": ["1911.02116"], "label": "supported", "category": "verbatim"}\n')
+    result = CliRunner().invoke(app, ["eval", str(labels), "--papers-dir", str(tmp_path), "--no-semantic"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"{labels}: 1 claims, lexical only, " + lines[0].rsplit(", ", 1)[1]
+    assert any(re.fullmatch(r"false supported [\d.]+  \(share of not-supported claims judged supported\)", ln)
+               for ln in lines)
