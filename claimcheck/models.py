@@ -208,7 +208,8 @@ class Passage:
     text: str
     kind: PassageKind
     caption: str | None = None  # for table rows: the caption of their table, when found
-    header: str | None = None  # for table rows: the line above their table's rows (column names)
+    header: str | None = None  # for table rows: their table's column names, as one line
+    group: str | None = None  # for table rows: the name over their group of rows ("XLM-R")
 
 
 @dataclass(frozen=True)

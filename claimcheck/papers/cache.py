@@ -36,7 +36,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import ArxivId, Paper, Passage, PassageKind
 
 # Bump when papers/text.py cuts passages differently, so cached passages are cut again.
-TEXT_VERSION = 4
+TEXT_VERSION = 5
 _MANIFEST = "manifest.json"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _LOCK_TIMEOUT_S = 600.0
@@ -80,7 +80,8 @@ def paper_from_json(data: dict[str, Any]) -> Paper:
 
 
 def passages_to_json(passages: Sequence[Passage]) -> bytes:
-    rows = [[p.page, p.start, p.end, p.kind.value, p.caption, p.text, p.header] for p in passages]
+    rows = [[p.page, p.start, p.end, p.kind.value, p.caption, p.text, p.header, p.group]
+            for p in passages]
     return json.dumps(
         {"text_version": TEXT_VERSION, "passages": rows}, ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")
@@ -94,8 +95,8 @@ def passages_from_json(paper_id: ArxivId, data: bytes) -> list[Passage] | None:
             return None
         return [
             Passage(paper_id, int(page), int(start), int(end), str(text), PassageKind(kind),
-                    caption, header)
-            for page, start, end, kind, caption, text, header in obj["passages"]
+                    caption, header, group)
+            for page, start, end, kind, caption, text, header, group in obj["passages"]
         ]
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

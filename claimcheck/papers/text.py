@@ -30,6 +30,7 @@ from pathlib import Path
 
 from claimcheck.errors import ExtractionError
 from claimcheck.models import ArxivId, Passage, PassageKind
+from claimcheck.papers.tables import cells, column_names
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -115,6 +116,9 @@ _SENTENCE_END_RE = re.compile(
 _MAX_PARAGRAPH_CHARS = 2500
 _MAX_CAPTION_CHARS = 400
 _MAX_HEADER_CHARS = 300
+# Lines (group headings, a row group's name) a table may have between two runs of its rows.
+_MAX_TABLE_GAP = 2
+_MAX_GROUP_CHARS = 30
 _NUMBER_HEADER_RE = re.compile(r"^\D*[A-Za-z]\D*?(?:\s+\d{1,3}){2,}\s*$")
 
 
@@ -298,19 +302,24 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
         kinds = [_classify(page[s:e]) for s, e in spans]
         captions = _table_captions(page, spans, kinds)
         header: str | None = None
+        group: str | None = None
+        last_row = -10
         for idx, ((start, end), kind) in enumerate(zip(spans, kinds)):
             text = page[start:end]
             if kind == "table":
                 if idx == 0 or kinds[idx - 1] != "table":
-                    header = _header_line(page, spans, kinds, idx)
+                    inherited = header if idx - last_row <= _MAX_TABLE_GAP + 1 else None
+                    header = _header_line(page, spans, kinds, idx, inherited)
+                    group = _group_name(page, spans, idx) if idx - last_row == 2 else None
                     if _NUMBER_HEADER_RE.match(text):
                         # "#Anchor tokens 0 1 2 4": whole numbers naming the columns of the rows
                         # below, not a row of results.
                         header = text
                 out.append(
                     Passage(paper_id, page_no, start, end, text, PassageKind.TABLE_ROW,
-                            captions.get(idx), header)
+                            captions.get(idx), header, group)
                 )
+                last_row = idx
             elif kind == "caption":
                 out.append(Passage(paper_id, page_no, start, end, text, PassageKind.CAPTION))
                 out.extend(_sentences(paper_id, page_no, page, start, end))
@@ -323,15 +332,39 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
 
 
 def _header_line(
-    page: str, spans: Sequence[tuple[int, int]], kinds: Sequence[str], first: int
+    page: str, spans: Sequence[tuple[int, int]], kinds: Sequence[str], first: int,
+    inherited: str | None = None,
 ) -> str | None:
-    """The line right above a run of table rows, when it looks like column names: short, not
-    a caption, not a sentence ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg")."""
-    if first == 0 or kinds[first - 1] not in ("prose", "heading"):
-        return None
-    s, e = spans[first - 1]
-    line = page[s:e]
-    if len(line) > _MAX_HEADER_CHARS or len(line.split()) < 3 or line.rstrip().endswith("."):
+    """The column names of the run of table rows starting at line ``first``.
+
+    That is the line right above the run when it looks like column names: short, not a caption,
+    not a sentence ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"). A group heading may
+    stand between the names and the rows ("Translate-train (models are trained on ...)"), so
+    the line above it, or the names of the table's previous run (``inherited``), are taken
+    instead when they line up with the run's first row and the line above does not.
+    """
+    above: dict[int, str] = {}
+    for k in (first - 1, first - 2):
+        if k < 0 or kinds[k] not in ("prose", "heading"):
+            break
+        line = page[spans[k][0] : spans[k][1]]
+        if len(line) <= _MAX_HEADER_CHARS and len(line.split()) >= 3:
+            above[k] = line
+        elif k == first - 1 and len(line.split()) >= 3:
+            return None  # a paragraph right above: this run starts its own table
+    n = len(cells(page[spans[first][0] : spans[first][1]]))
+    for names in (*above.values(), inherited):
+        if column_names(names, n) is not None:  # names that line up ("... F1 / EM F1 Acc.")
+            return names
+    right_above = above.get(first - 1)
+    return right_above if right_above and not right_above.rstrip().endswith(".") else None
+
+
+def _group_name(page: str, spans: Sequence[tuple[int, int]], first: int) -> str | None:
+    """The name on the line between two runs of a table's rows, when it is one: a model's name
+    over the rows of its settings ("XLM-R" over "each N 92.92 ...", "en 1 92.92 ...")."""
+    line = page[spans[first - 1][0] : spans[first - 1][1]]
+    if len(line) > _MAX_GROUP_CHARS or len(line.split()) > 2 or not re.search(r"[A-Z]", line):
         return None
     return line
 

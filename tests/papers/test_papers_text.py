@@ -197,3 +197,27 @@ def test_table_rows_keep_the_line_above_them_as_their_header():
     assert headers["RoBERTa†"] == headers["XLM-R"]
     # Whole numbers naming the columns are the header of the rows below them.
     assert headers["Atom+Atom"] == "#Anchor tokens 0 1 2 4"
+
+
+def test_rows_under_group_headings_and_group_names_keep_their_tables_column_names():
+    page = ("Model train #M en nl es de Avg\n"
+            "Fine-tune multilingual model on English training set (Cross-lingual Transfer)\n"
+            "mBERT† each N 91.97 90.94 87.38 82.82 88.28\n"
+            "Translate everything to English and use one model (TRANSLATE-TEST)\n"
+            "BERT-en 1 88.8 81.4 82.3 80.1 80.3\n"
+            "XLM-R\n"
+            "each N 92.92 92.53 89.72 85.81 90.24\n"
+            "en 1 92.92 80.80 78.64 71.40 80.94\n"
+            "Table 2: Results on named entity recognition.\n"
+            "This paragraph of prose, which ends with a stop, is not a header.\n"
+            "Other 1.0 2.0 3.0\n")
+    rows = {p.text.split()[0]: p for p in passages_from_pages(ArxivId("1911.02116", 2), [page])
+            if p.kind is PassageKind.TABLE_ROW}
+    header = "Model train #M en nl es de Avg"
+    assert rows["mBERT†"].header == header  # two lines up, past the group heading
+    assert rows["BERT-en"].header == header  # the previous run's, past another heading
+    assert rows["each"].header == header and rows["en"].header == header
+    # "XLM-R" alone on a line between runs of rows names the rows below it.
+    assert rows["each"].group == "XLM-R" and rows["en"].group == "XLM-R"
+    assert rows["mBERT†"].group is None and rows["BERT-en"].group is None
+    assert rows["Other"].header is None

@@ -1,0 +1,70 @@
+"""Table rows as pypdf prints them: their cells, and which header names line up with them.
+
+pypdf gives a table row by row: "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8", and its
+column names as one line ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"). Where the header
+has one name per cell, give or take the names of the label columns ("Model"), the names are lined
+up with the cells from the right. A header that runs group headings into the column names
+("... Structured prediction Question answering XNLI PAWS-X POS NER") lines up by its last names
+only, those after the last plain word; where a second header row follows with its own label
+("... POS NER Metrics Acc. F1 F1"), by the first row's names. Anything else is not lined up.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A cell: a number, "88.9/89.0" or "76.6 / 60.8" (two scores under one header), or a dash.
+_CELL = re.compile(
+    r"(?<![\w.])[-+]?\d*\.?\d+(?:\s*/\s*(?:[-+]?\d*\.?\d+|-))*(?![\w.])|(?<!\S)[-–](?!\S)"
+)
+# Header names beyond the cells that may head the label columns ("Model", "train").
+MAX_LABEL_COLUMNS = 3
+# A plain word ("prediction", "answering"), a function word or a half of a bracket is part of a
+# group heading ("(models are trained on English data)"), not a column's name; column names are
+# short ("en", "avg") or carry a capital, digit or sign ("XNLI", "#lgs").
+_PLAIN_WORD = re.compile(r"[a-z]{4,}")
+_FUNCTION_WORDS = {"a", "an", "and", "are", "as", "at", "by", "for", "in", "is", "of", "on", "or",
+                   "the", "to", "vs", "was", "per"}
+
+
+def _heading_word(name: str) -> bool:
+    return (bool(_PLAIN_WORD.fullmatch(name)) or name in _FUNCTION_WORDS
+            or name.count("(") != name.count(")"))
+
+
+def cells(row: str) -> list[list[float | None]]:
+    """The row's cells, each as its values (None for a dash)."""
+    out: list[list[float | None]] = []
+    for c in _CELL.findall(row):
+        parts = [x.strip() for x in c.split("/")]
+        out.append([float(x) if x not in ("-", "–", "") else None for x in parts])
+    return out
+
+
+def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
+    """The header name over each of a row's ``n_cells`` cells (None for a cell whose name is
+    not known), or None when the header does not line up with the row."""
+    if not header or n_cells == 0:
+        return None
+    names = re.sub(r"\s*/\s*", "/", header).split()  # "F1 / EM" names one cell
+    extra = len(names) - n_cells
+    if 0 <= extra <= MAX_LABEL_COLUMNS:
+        named = names[extra:]
+        # "Cross-lingual zero-shot transfer (models are trained on English data)" may have as
+        # many words as the row has cells; it is a group heading, not column names.
+        return None if any(_heading_word(x) for x in named) else list(named)
+    if extra < 0:
+        return None  # fewer names than cells: which ones are missing is unknown
+    k = 0
+    while k < len(names) and not _heading_word(names[-1 - k]):
+        k += 1
+    if k == len(names):
+        return None  # no group heading to stop at
+    last = names[len(names) - k :]
+    if k > n_cells and k % 2 == 1:
+        # Two header rows run together, the second with its own label: "XNLI PAWS-X POS
+        # Metrics Acc. Acc. F1". The names are the first row's.
+        last = last[: k // 2]
+    if len(last) > n_cells or 2 * len(last) < n_cells or len(last) < 2:
+        return None  # too many names, or too few to trust
+    return [None] * (n_cells - len(last)) + list(last)
