@@ -1,10 +1,8 @@
 """Table columns: which header names the cell a claim's number sits in.
 
-pypdf gives a table row by row: "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8", with the line
-above its rows ("Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg") kept as the row's ``header``.
-Where the header has one name per cell, give or take the names of the label columns ("Model"),
-the names are lined up with the cells from the right. Anything else (a header over two lines, a
-group heading, rows run together) is not lined up, and no column is read.
+A table row keeps its table's column names as its ``header`` ("Model #lgs MNLI-m/mm QNLI QQP SST
+MRPC STS-B Avg"); ``papers.tables`` lines them up with the row's cells. Where they do not line up
+(a header over two lines, rows run together), no column is read.
 """
 
 from __future__ import annotations
@@ -13,13 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.models import NumberMention, Passage, PassageKind
-
-# A cell: a number, "88.9/89.0" or "76.6 / 60.8" (two scores under one header), or a dash.
-_CELL = re.compile(
-    r"(?<![\w.])[-+]?\d*\.?\d+(?:\s*/\s*(?:[-+]?\d*\.?\d+|-))*(?![\w.])|(?<!\S)[-–](?!\S)"
-)
-# Header names beyond the cells that may head the label columns ("Model", "train").
-MAX_LABEL_COLUMNS = 3
+from claimcheck.papers.tables import cells, column_names
 
 LANGUAGES = {
     "afrikaans": "af", "arabic": "ar", "bengali": "bn", "bulgarian": "bg", "chinese": "zh",
@@ -39,27 +31,15 @@ _COUNTS = {
 _ALIASES = {"avg": ["average", "avg", "mean"], "avg.": ["average", "avg", "mean"]}
 
 
-def cells(row: str) -> list[list[float | None]]:
-    """The row's cells, each as its values (None for a dash)."""
-    out: list[list[float | None]] = []
-    for c in _CELL.findall(row):
-        parts = [x.strip() for x in c.split("/")]
-        out.append([float(x) if x not in ("-", "–", "") else None for x in parts])
-    return out
-
-
-def columns(p: Passage) -> list[str] | None:
-    """The header name over each cell of a table row, or None when they do not line up."""
-    if p.kind is not PassageKind.TABLE_ROW or not p.header:
+def columns(p: Passage) -> list[str | None] | None:
+    """The header name over each cell of a table row (None where unknown), or None when the
+    header does not line up with the row."""
+    if p.kind is not PassageKind.TABLE_ROW:
         return None
-    n = len(cells(p.text))
-    names = p.header.split()
-    if n == 0 or not 0 <= len(names) - n <= MAX_LABEL_COLUMNS:
-        return None
-    return names[len(names) - n :]
+    return column_names(p.header, len(cells(p.text)))
 
 
-def _mention_positions(claim: str, name: str) -> list[int]:
+def mention_positions(claim: str, name: str) -> list[int]:
     """Where the claim names a column ("QNLI", "SST" as "SST-2", "hi" as "Hindi", "1" as
     "a single")."""
     key = name.strip("#†‡*()").lower()
@@ -79,7 +59,13 @@ def _mention_positions(claim: str, name: str) -> list[int]:
         return [m.start() for n in names for m in re.finditer(rf"\b{n}\b", low)]
     if len(key) < 2:
         return []
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
+    if re.fullmatch(r"[A-Z]{2,5}", name.strip("#†‡*()")):
+        # An acronym spelled out: "NER" as "named entity recognition", "POS" as "part-of-speech"
+        # (words of four letters or more, or a short joining word: "nearly every run" is not).
+        spelled = r"[\s-]+".join(rf"(?:{c}\w{{3,}}|{c}(?:f|nd|n))" for c in key)
+        found += [m.start() for m in re.finditer(rf"\b{spelled}\b", low)]
+    return found
 
 
 @dataclass(frozen=True)
@@ -93,24 +79,27 @@ class ColumnReading:
 
 def read_column(
     claim: str, m: NumberMention, row: Passage, tol: float, *, prev_end: int = 0,
-    next_start: int | None = None,
+    next_start: int | None = None, any_row: bool = False,
 ) -> ColumnReading | None:
-    """The column the claim puts ``m`` in, for a row that holds ``m`` somewhere. ``prev_end``
-    and ``next_start`` bound the claim's text that belongs to this number (its neighbours)."""
+    """The column the claim puts ``m`` in, for a row that holds ``m`` somewhere (any row, with
+    ``any_row``). ``prev_end`` and ``next_start`` bound the claim's text that belongs to this
+    number (its neighbours)."""
     if next_start is None:
         next_start = len(claim)
     names = columns(row)
     if names is None:
         return None
     row_cells = cells(row.text)
-    if not any(v is not None and abs(v - m.value) <= tol for c in row_cells for v in c):
+    if not any_row and not any(v is not None and abs(v - m.value) <= tol for c in row_cells for v in c):
         return None
     # The column named between this number and the next ("93.8 on QNLI and 95.0 on SST-2"),
     # else between the previous number and this one ("on Hindi, XLM-R scores 69.2"), else the
     # nearest ("69.2 F1 and 51.6 EM on Hindi": one cell).
     after, before, anywhere = [], [], []
     for i, name in enumerate(names):
-        for pos in _mention_positions(claim, name):
+        if name is None:
+            continue
+        for pos in mention_positions(claim, name):
             if m.start <= pos < m.end:
                 continue  # the number itself
             anywhere.append((abs(pos - m.start), i))
@@ -124,4 +113,4 @@ def read_column(
     i = pick[1]
     values = tuple(row_cells[i])
     holds = any(v is not None and abs(v - m.value) <= tol for v in values)
-    return ColumnReading(m, row, names[i], values, holds)
+    return ColumnReading(m, row, names[i] or "", values, holds)

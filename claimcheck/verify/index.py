@@ -61,11 +61,12 @@ class PaperIndex:
         self.postings = {t: np.asarray(v, dtype=np.int32) for t, v in lists.items()}
 
     def rows_named_in(self, claim: str) -> set[int]:
-        """Table rows whose label (the words before their numbers) the claim contains."""
+        """Table rows whose label (the words before their numbers), or the name over their
+        group of rows, the claim contains."""
         if self._row_labels is None:
             self._row_labels = []
             for i, p in enumerate(self.passages):
-                label = row_label(p)
+                label = label_of(p.group) if p.group else row_label(p)
                 if label is not None:
                     self._row_labels.append((i, label_pattern(label)))
         return {i for i, rx in self._row_labels if rx.search(claim)}
@@ -141,7 +142,7 @@ def row_label(p: Passage) -> str | None:
     """
     if p.kind is not PassageKind.TABLE_ROW:
         return None
-    return label_of(p.text)
+    return label_of(f"{p.group} {p.text}" if p.group else p.text)
 
 
 def label_of(row: str) -> str | None:

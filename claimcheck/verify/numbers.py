@@ -675,6 +675,15 @@ def _parse_row(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
     return label, cells
 
 
+def _grouped(a: _Analysis, group: str | None) -> _Analysis:
+    """Rows under a group name ("XLM-R" over "each N 92.92 ...") are that group's rows."""
+    if not group or not a.rows:
+        return a
+    rows = tuple(_Row(f"{group} {r.label}", _label_tokens(f"{group} {r.label}"), r.cells)
+                 for r in a.rows)
+    return _Analysis(a.numbers, rows, a.entities, a.values, a.order)
+
+
 def _label_tokens(label: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in re.findall(r"[\w][\w\-.]*\w|\w", label))
 
@@ -852,7 +861,8 @@ def check_numbers(
     See the module docstring for the tolerance rule and the four statuses. Never raises on
     well-formed models; a mention with nothing to check against is ``ABSENT``.
     """
-    analyses = [_analyse(p.text, p.kind is PassageKind.TABLE_ROW) for p in passages]
+    analyses = [_grouped(_analyse(p.text, p.kind is PassageKind.TABLE_ROW), p.group)
+                for p in passages]
     claim_tokens = _claim_tokens(claim_text)
     ctoks = _tokens(claim_text)
     cstarts = [t.start for t in ctoks]

@@ -40,8 +40,16 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimcheck.models import NumberCheck, NumberMention, NumberStatus, PassageKind, Verdict
-from claimcheck.verify.columns import ColumnReading, cells, read_column
+from claimcheck.models import (
+    NumberCheck,
+    NumberMention,
+    NumberStatus,
+    Passage,
+    PassageKind,
+    Verdict,
+)
+from claimcheck.papers.tables import cells
+from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall
 from claimcheck.verify.numbers import same_magnitude
@@ -609,15 +617,43 @@ def _column_readings(
         if m.decimals == 0 or (m.at_cut and truncated):
             continue
         tol = 0.5 * 10 ** -m.decimals + 1e-9
-        bounds = {"prev_end": mentions[k - 1].end if k else 0,
-                  "next_start": mentions[k + 1].start if k + 1 < len(mentions) else len(claim)}
-        readings = [r for row in rows if (r := read_column(claim, m, row, tol, **bounds))]
+        bounds = (mentions[k - 1].end if k else 0,
+                  mentions[k + 1].start if k + 1 < len(mentions) else len(claim))
+        readings = _closest_rows(claim, ents, _read_rows(claim, m, rows, tol, bounds, any_row=True))
+        if readings is None:
+            readings = _read_rows(claim, m, rows, tol, bounds, any_row=False)
         held = [r for r in readings if r.holds]
         if held:
             confirmed[m] = held[0]
         elif readings and conflict is None:
             conflict = readings[0]
     return confirmed, conflict
+
+
+def _read_rows(
+    claim: str, m: NumberMention, rows: Sequence[Passage], tol: float, bounds: tuple[int, int],
+    *, any_row: bool,
+) -> list[ColumnReading]:
+    return [r for row in rows if (r := read_column(
+        claim, m, row, tol, prev_end=bounds[0], next_start=bounds[1], any_row=any_row))]
+
+
+def _closest_rows(
+    claim: str, ents: set[str], readings: list[ColumnReading]
+) -> list[ColumnReading] | None:
+    """Of several rows of one named model ("XLM-R each N", "XLM-R en 1"), those whose other
+    label words the claim names too ("English data only" picks "en"); None when it tells none
+    of them apart, or the rows are not one model's."""
+    labels = [(row_label(r.row) or "").split() for r in readings]
+    if len({words[0] for words in labels if words}) != 1:
+        return None
+    names = ents | {part for e in ents for part in e.split("-")}
+    scores = [sum(1 for w in words[1:] if w not in names and mention_positions(claim, w))
+              for words in labels]
+    top = max(scores, default=0)
+    if len(readings) < 2 or top == 0 or all(f == top for f in scores):
+        return None
+    return [r for r, f in zip(readings, scores, strict=True) if f == top]
 
 
 def _names_row(low: str, ents: set[str], label: str) -> bool:

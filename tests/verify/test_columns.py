@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from claimcheck.models import ArxivId, Passage, PassageKind, Verdict
-from claimcheck.verify.columns import cells, columns, read_column
+from claimcheck.papers.tables import cells
+from claimcheck.verify.columns import columns, read_column
 from claimcheck.verify.index import Scored
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.verdict import decide
@@ -95,3 +96,44 @@ def test_rows_the_claim_names_are_ranked_however_well_prose_scores() -> None:
     d = decide(claim, ranked, check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim),
                semantic=False)
     assert "0.47" in d.held
+
+
+def test_an_acronym_column_is_named_by_its_words_spelled_out() -> None:
+    header = ("Model Avg Pair sentence Structured prediction Question answering Sentence retrieval "
+              "XNLI PAWS-X POS NER XQuAD MLQA TyDiQA-GoldP BUCC Tatoeba")
+    xlmr = row("XLM-R Large 68.2 79.2 86.4 73.8 65.4 76.6 / 60.8 71.6 / 53.2 65.1 / 45.0 66.0 57.3", header)
+    claim = "XLM-R Large obtains 73.8 F1 on part-of-speech tagging and 65.4 F1 on named entity recognition."
+    assert reading(claim, xlmr, "73.8").column == "POS" and reading(claim, xlmr, "73.8").holds
+    assert reading(claim, xlmr, "65.4").column == "NER" and reading(claim, xlmr, "65.4").holds
+    # Words that merely start with those letters elsewhere do not name it.
+    assert reading("XLM-R Large obtains 65.4 on nearly every run.", xlmr, "65.4") is None
+
+
+NER_HEADER = "Model train #M en nl es de Avg"
+SETTINGS = [
+    Passage(PID, 7, i * 50, i * 50 + len(t), t, PassageKind.TABLE_ROW, "Table 2: NER results.", NER_HEADER, "XLM-R")
+    for i, t in enumerate(["each N 92.92 92.53 89.72 85.81 90.24", "en 1 92.92 80.80 78.64 71.40 80.94",
+                           "all 1 92.00 91.60 89.52 84.60 89.43"])
+]
+
+
+def test_rows_under_a_models_name_are_its_rows_and_the_claims_setting_picks_one() -> None:
+    d = _decide("Fine-tuned on each language's own training set, XLM-R obtains 92.53 F1 on Dutch NER.", SETTINGS)
+    assert d.verdict is Verdict.SUPPORTED and "'xlm-r each n'" in d.reason, d.reason
+    d = _decide("Fine-tuned on English data only, XLM-R reaches 89.72 F1 on Spanish NER.", SETTINGS)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "78.64" in d.reason and "'xlm-r en'" in d.reason
+    # A claim naming no setting is read against whichever of the model's rows holds its number.
+    d = _decide("XLM-R reaches 89.72 F1 on Spanish NER.", SETTINGS)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_rows_under_a_name_the_claim_gives_stay_in_the_ranking() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    prose = [Passage(PID, 6, i * 100, i * 100 + 80,
+                     f"Fine-tuned on English data only, XLM-R reaches strong NER scores on Spanish {i}.",
+                     PassageKind.SENTENCE) for i in range(12)]
+    index = PaperIndex.build("1911.02116v2", [*prose, *SETTINGS], None)
+    ranked = rank("Fine-tuned on English data only, XLM-R reaches 89.72 F1 on Spanish NER.", None, [index], top=4)
+    assert all(r in [s.passage for s in ranked] for r in SETTINGS)
