@@ -137,3 +137,17 @@ def test_rows_under_a_name_the_claim_gives_stay_in_the_ranking() -> None:
     index = PaperIndex.build("1911.02116v2", [*prose, *SETTINGS], None)
     ranked = rank("Fine-tuned on English data only, XLM-R reaches 89.72 F1 on Spanish NER.", None, [index], top=4)
     assert all(r in [s.passage for s in ranked] for r in SETTINGS)
+
+
+def test_a_number_is_read_only_in_the_rows_of_the_model_it_is_given_to() -> None:
+    table2 = ("Model Avg Pair sentence Structured prediction XNLI PAWS-X POS")
+    rows = [row(t, table2) for t in ("mBERT 59.8 65.4 81.9 71.5", "XLM 55.7 69.1 80.9 71.3",
+                                     "XLM-R Large 68.2 79.2 86.4 73.8")]
+    # Another table, whose XLM row holds 68.2 under another column than "Avg".
+    mlqa = row("XLM 74.2 / 62.1 68.2 / 45.0 60.1", "Model en es Avg")
+    claim = "On XTREME, XLM-R Large reaches an average score of 68.2, compared with 59.8 for mBERT and 55.7 for XLM."
+    d = _decide(claim, [*rows, mlqa])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Given to XLM, the same number is read in XLM's row, under the column the claim names.
+    d = _decide("On MLQA, XLM reaches an average of 68.2.", [mlqa])
+    assert d.verdict is Verdict.CONTRADICTED and "60.1" in d.reason, d.reason
