@@ -77,6 +77,8 @@ _SUFFIX_RE = re.compile(
     r"|(?P<times>[x×](?![\w])|\s×|\s(?:times|fold)\b|-fold\b)"
     r"|(?P<frac>/(?:5|10|100)(?![\d.]))",
 )
+# After a number: two more of a slash-separated list ("5" in "5/10/20/100").
+_SLASH_CHAIN_RE = re.compile(r"/\d+(?:\.\d+)?/\d")
 _UNIT_WORD_RE = re.compile(
     r"\s?(?P<u>percentage\s+points?|points?|pts\b\.?|pp\b|p\.p\.)", re.IGNORECASE
 )
@@ -238,6 +240,10 @@ def _raw_numbers(text: str) -> list[_Raw]:
         sm = _SUFFIX_RE.match(text, e)
         if after in ("x", "×") and text[e + 1 : e + 2].isdigit():
             sm = None  # "8x8": a dimension, two numbers
+        if sm is not None and sm.group("frac") and (
+            _SLASH_CHAIN_RE.match(text, e) or (prev == "/" and s >= 2 and text[s - 2].isdigit())
+        ):
+            sm = None  # "5/10/20/100 languages": a list of numbers, not a score out of 10
         if sm is not None:
             end = sm.end()
             if sm.group("pct"):

@@ -136,6 +136,9 @@ def test_percents_fractions_and_signs() -> None:
         ("66.5 percent", 66.5, "percent", "%"),
         ("9.0/10", 9.0, "decimal", "/10"),
     ]
+    # A slash-separated list is its numbers, not scores out of 10 or 100.
+    assert [(m.text, m.unit) for m in extract_numbers("pretraining with 5/10/20/100 languages")] == [
+        ("5", None), ("10", None), ("20", None), ("100", None)]
 
 
 def test_offsets_point_into_the_text() -> None:
