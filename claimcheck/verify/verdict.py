@@ -4,7 +4,10 @@ The rules, in order:
 
 1. a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that row
    does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another model by
-   name ("RoBERTa's 92.8") is checked against that model's row only;
+   name ("RoBERTa's 92.8") is checked against that model's row only; and one found in a row it
+   names under another column than the one it names -> ``contradicted`` (``columns``; a number
+   given to a model is read in that model's rows, and of a model's rows of settings, "XLM-R"
+   over "each N" and "en 1", in those whose setting the claim names);
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
    -> ``not_found`` (unless rule 6's table comparison holds);
