@@ -326,15 +326,16 @@ class Auditor:
         ranked = rank(core, vec, [s.index for s in sources])
         mentions = extract_numbers(claim.text)
         checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text)
+        paper_entities = set().union(*(s.index.entities for s in sources))
         decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
-                          paper_entities=set().union(*(s.index.entities for s in sources)))
+                          paper_entities=paper_entities)
         verdict, confidence, reason = decision.verdict, decision.confidence, decision.reason
         pieces = parts(core)
         if pieces and verdict in (Verdict.SUPPORTED, Verdict.PARTIALLY_SUPPORTED, Verdict.NOT_FOUND):
             # A claim of several parts holds only where each part does: one the papers never
             # state ("..., drawn with a fixed random seed of 42") makes it partial; parts stated
             # in separate sentences support it together.
-            judged = [(p, self._decide_part(p, sources)) for p in pieces]
+            judged = [(p, self._decide_part(p, sources, paper_entities)) for p in pieces]
             # A truncated claim's last part is cut short: it is never held against the claim.
             checkable = judged[:-1] if claim.truncated else judged
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
@@ -391,7 +392,9 @@ class Auditor:
             versions=versions,
         ), ranked
 
-    def _decide_part(self, part: str, sources: Sequence[_Source]) -> Decision:
+    def _decide_part(
+        self, part: str, sources: Sequence[_Source], paper_entities: set[str]
+    ) -> Decision:
         """The verdict on one part of a claim, alone."""
         vec: FloatArray | None = None
         if self.model is not None:
@@ -400,8 +403,7 @@ class Auditor:
                 vec = self.model.encode([part])[0]
         ranked = rank(part, vec, [s.index for s in sources])
         checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part)
-        return decide(part, ranked, checks, semantic=self.semantic,
-                      paper_entities=set().union(*(s.index.entities for s in sources)))
+        return decide(part, ranked, checks, semantic=self.semantic, paper_entities=paper_entities)
 
     def _per_version(
         self,
