@@ -325,7 +325,9 @@ class Auditor:
         core = lexical.claim_core(claim.text, claim.truncated)
         ranked = rank(core, vec, [s.index for s in sources])
         mentions = extract_numbers(claim.text)
-        checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text)
+        headers = _headers(sources)
+        checks = check_numbers(mentions, [s.passage for s in ranked], claim_text=claim.text,
+                               headers=headers)
         paper_entities = set().union(*(s.index.entities for s in sources))
         decision = decide(core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
                           paper_entities=paper_entities)
@@ -402,7 +404,8 @@ class Auditor:
             if vec is None:  # a claim checked without _claim_vectors (a caller's own vectors)
                 vec = self.model.encode([part])[0]
         ranked = rank(part, vec, [s.index for s in sources])
-        checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part)
+        checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part,
+                               headers=_headers(sources))
         return decide(part, ranked, checks, semantic=self.semantic, paper_entities=paper_entities)
 
     def _per_version(
@@ -420,7 +423,8 @@ class Auditor:
                 continue
             for idx in [s.index, *s.extra]:
                 ranked = rank(core, vec, [idx])
-                checks = check_numbers(mentions, [x.passage for x in ranked], claim_text=claim.text)
+                checks = check_numbers(mentions, [x.passage for x in ranked], claim_text=claim.text,
+                                       headers=idx.headers)
                 out[idx.paper_id] = decide(
                     core, ranked, checks, semantic=self.semantic, truncated=claim.truncated,
                     paper_entities=idx.entities,
@@ -499,6 +503,11 @@ def _ref_key(ref: Reference) -> tuple[str | None, str | None]:
     if ref.arxiv_id is not None:
         return (str(ref.arxiv_id), None)
     return (None, lexical.normalise(ref.title or ""))
+
+
+def _headers(sources: Sequence[_Source]) -> frozenset[str]:
+    """The column-name lines of every table of the claim's papers."""
+    return frozenset().union(*(s.index.headers for s in sources))
 
 
 def _ref_name(fp: FetchedPaper) -> str:

@@ -45,11 +45,13 @@ class PaperIndex:
     embeddings: FloatArray | None
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
+    headers: frozenset[str] = frozenset()  # its tables' column-name lines
     _row_labels: list[tuple[int, re.Pattern[str]]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
     def __post_init__(self) -> None:
         self.normed = [lexical.normalise(t) for t in self.texts]
+        self.headers = frozenset(p.header for p in self.passages if p.header)
         from claimcheck.verify.verdict import entities
 
         for t in self.texts:

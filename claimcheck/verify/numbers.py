@@ -44,7 +44,12 @@ itself be cut, so it also matches any source number whose digits begin with it (
   measurement, with or without decimals) and magnitude (within 10x), with neighbouring words
   shared ("average improvement of 6.1" against "average improvement of 5.4"), and not a value
   the claim states elsewhere. A bare count ("7 tasks") found only in an unrelated spot is also
-  ``DIFFERENT`` when a passage gives another count for the same words ("nine tasks");
+  ``DIFFERENT`` when a passage gives another count for the same words ("nine tasks"). (c) A
+  count of a noun ("29 languages", "12 layers") that one of the first five passages counts
+  otherwise, in prose, sharing another word with the claim there ("This leaves us with 19
+  languages"), is ``DIFFERENT`` when the value is found nowhere or only counting other things
+  ("8 layers, 12 heads"). A count that heads a column of one of the papers' tables with its
+  noun ("#Anchor tokens 0 1 2 4") is a setting of the paper: (b) and (c) do not apply to it;
 * ``ABSENT``: the value appears nowhere and nothing contradicts it.
 
 Passage analyses are cached by text, so a paper's passages are read once per process.
@@ -56,7 +61,7 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -580,6 +585,7 @@ class _SourceNum:
     tol: float  # its own rounding tolerance
     digits: str  # its digits as written, for prefix matches at a claim's cut
     in_list: tuple[int, int, int] | None = None  # (list start, position, length): "70.7% and 52.7%"
+    noun: str | None = None  # the stemmed plural noun it counts ("8 layers" -> "layer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +635,22 @@ def _window(tokens: list[_Tok], starts: list[int], lo: int, hi: int, start: int,
                 got.append(_stem(t.text))
         i += 1
     return frozenset(got)
+
+
+def _counted_noun(tokens: list[_Tok], starts: list[int], hi: int, end: int) -> str | None:
+    """The plural noun a count names right after it, stemmed: "8 layers", "12 attention heads"
+    ("head"), "five languages". None when a linking word, punctuation or nothing follows."""
+    i = bisect_left(starts, end)
+    for _ in range(_NOUN_WORDS):
+        if i >= len(tokens) or tokens[i].end > hi:
+            return None
+        t = tokens[i]
+        if not t.is_word or _is_stop(t.text):
+            return None
+        if _PLURAL_END.search(t.text):
+            return _stem(t.text)
+        i += 1
+    return None
 
 
 def _owner(tokens: list[_Tok], starts: list[int], lo: int, start: int) -> str | None:
@@ -764,8 +786,9 @@ def _analyse(text: str, row_kind: bool) -> _Analysis:
         near = _window(tokens, starts, lo, hi, m.start, m.end, 3)
         far = _window(tokens, starts, lo, hi, m.start, m.end, 8)
         owner = None if is_row else _owner(tokens, starts, lo, m.start)
+        noun = None if is_row else _counted_noun(tokens, starts, hi, m.end)
         nums.append(_SourceNum(m, lo, hi, near, far, owner, row_idx, cell, tolerance_of(m),
-                               _digits(m.text)))
+                               _digits(m.text), noun=noun))
     nums = _mark_lists(text, nums)
     order = sorted(range(len(nums)), key=lambda k: nums[k].mention.value)
     return _Analysis(tuple(nums), tuple(rows), entities,
@@ -811,6 +834,11 @@ _ROLE_PASSAGES = 3  # DIFFERENT looks at the first few passages only: they speak
 # the wider window, 1 for the same unit), with at least one shared word next to the number.
 _ROLE_MIN = 5
 _ROLE_MAX_RATIO = 10.0  # a changed number keeps its magnitude: 512 is no misreading of 6
+_NOUN_WORDS = 3  # a counted noun follows its number within this many words ("12 attention heads")
+# A count of the claim's noun ("19 languages" against "29 languages") is sought in this many
+# passages: the sentence stating a count is often not the one that matched the claim's words.
+_NOUN_PASSAGES = 5
+_NOUN_ROLE_MIN = 1  # role score without the noun: at least one more shared word
 
 
 @dataclass(frozen=True, slots=True)
@@ -861,6 +889,7 @@ def check_numbers(
     passages: Sequence[Passage],
     *,
     claim_text: str,
+    headers: Collection[str] = (),
 ) -> list[NumberCheck]:
     """Check each mention of a claim against the claim's ranked passages (best first).
 
@@ -874,6 +903,7 @@ def check_numbers(
     cstarts = [t.start for t in ctoks]
     cut_at = len(claim_text.rstrip())
     claim_entities = {t.text.lower() for t in ctoks if t.is_word and _ENTITY_RE.fullmatch(t.text)}
+    all_headers = frozenset(headers) | {p.header for p in passages if p.header}
     # Rows of each table across the passages, to find the row the claim names.
     tables: dict[tuple[str, int, str | None], list[tuple[int, int]]] = {}
     for pi, (p, a) in enumerate(zip(passages, analyses, strict=True)):
@@ -890,6 +920,8 @@ def check_numbers(
             if mention.end <= len(claim_text) else frozenset()
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
+        noun = _counted_noun(ctoks, cstarts, len(claim_text), mention.end) \
+            if _is_count(mention) and mention.end <= len(claim_text) else None
         matches = _Matcher(mention, at_cut)
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
@@ -898,7 +930,7 @@ def check_numbers(
                     hits.append(_Hit(p, rank, src, a))
         others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
         check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
-                             claim_entities, near, far, others)
+                             claim_entities, near, far, others, noun, matches, all_headers)
         results.append(check)
         matched_hits.append(hit if check.status is NumberStatus.MATCHED else None)
     return _lists_against_lists(claim_text, mentions, results, matched_hits)
@@ -966,6 +998,9 @@ def _decide(
     near: frozenset[str],
     far: frozenset[str],
     claimed: Sequence[_Matcher],
+    noun: str | None,
+    matcher: _Matcher,
+    headers: frozenset[str],
 ) -> tuple[NumberCheck, _Hit | None]:
     fine: list[_Hit] = []
     other: list[tuple[_Hit, str, float | None]] = []
@@ -976,7 +1011,14 @@ def _decide(
         else:
             other.append((hit, verdict[0], verdict[1]))
 
-    counterpart = _counterpart(mention, passages, analyses, near, far, claimed)
+    counterpart: tuple[_Hit, int] | None = None
+    counted: _Hit | None = None
+    if noun is None or not _heads_a_column(noun, matcher, headers):
+        # A count that heads a table's column is one of the paper's settings: another count of
+        # the same thing in prose is another setting, not a contradiction.
+        counterpart = _counterpart(mention, passages, analyses, near, far, claimed)
+        if noun is not None:
+            counted = _counted_counterpart(mention, noun, passages, analyses, near, far, claimed)
     if fine:
         best = max(fine, key=lambda h: (_role_score(near, far, h.num, mention), -h.rank))
         if (
@@ -986,12 +1028,22 @@ def _decide(
         ):
             return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
                           source_value=counterpart[0].num.mention.value), None
+        if (
+            counted is not None
+            and best.num.noun is not None
+            and all(h.num.noun != noun for h in fine)
+        ):
+            # "12 layers" found only as "12 heads", while the source counts 8 layers.
+            return _check(mention, NumberStatus.DIFFERENT, tol, counted,
+                          source_value=counted.num.mention.value), None
         return _check(mention, NumberStatus.MATCHED, tol, best,
                       source_value=best.num.mention.value), best
     if other:
         hit, subject, value = other[0]
         return _check(mention, NumberStatus.OTHER_ENTITY, tol, hit, source_value=value,
                       source_subject=subject), None
+    if counterpart is None and counted is not None:
+        counterpart = (counted, 0)
     if counterpart is not None:
         return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
                       source_value=counterpart[0].num.mention.value), None
@@ -1088,6 +1140,52 @@ def _counterpart(
                 continue  # the claim states this one elsewhere ("in under 40 minutes")
             best = (_Hit(passages[rank], rank, src, a), score)
     return best
+
+
+def _heads_a_column(noun: str, matches: _Matcher, headers: frozenset[str]) -> bool:
+    """Whether a table among the passages counts ``noun`` in its header with the claim's value
+    ("#Anchor tokens 0 1 2 4"): the count is then one of the paper's settings, and another count
+    of the noun in prose is another setting, not a contradiction."""
+    for header in headers:
+        a = _analyse(header, True)
+        if not a.rows or noun not in {_stem(w) for w in re.findall(r"[A-Za-z]+", a.rows[0].label)}:
+            continue
+        if any(n.row is not None and matches(n.mention.value, n.mention.decimals, n.tol, n.digits)
+               for n in a.numbers):
+            return True
+    return False
+
+
+def _counted_counterpart(
+    mention: NumberMention,
+    noun: str,
+    passages: Sequence[Passage],
+    analyses: list[_Analysis],
+    near: frozenset[str],
+    far: frozenset[str],
+    claimed: Sequence[_Matcher],
+) -> _Hit | None:
+    """Another count of the claim's noun in the first passages ("This leaves us with 19
+    languages" against "which leaves 29 languages"): in prose, of the same magnitude, sharing
+    a word besides the noun, and not a value the claim states elsewhere."""
+    best: tuple[int, int, _Hit] | None = None
+    for rank in range(min(_NOUN_PASSAGES, len(passages))):
+        a = analyses[rank]
+        for src in a.numbers:
+            sm = src.mention
+            if src.noun != noun or src.row is not None or not _same_kind(mention, sm):
+                continue
+            if not same_magnitude(mention.value, sm.value):
+                continue
+            if any(m(sm.value, sm.decimals, src.tol, src.digits) for m in claimed):
+                continue
+            if _role_score(near - {noun}, far - {noun}, src, mention) < _NOUN_ROLE_MIN:
+                continue
+            score = _role_score(near, far, src, mention)
+            if best is not None and (score, -rank) <= best[:2]:
+                continue
+            best = (score, -rank, _Hit(passages[rank], rank, src, a))
+    return best[2] if best is not None else None
 
 
 def same_magnitude(a: float, b: float) -> bool:

@@ -396,3 +396,54 @@ def test_header_like_row_is_not_another_entity() -> None:
              "accuracy to 0.97 for all three language-pair types.")
     statuses = {t: st for t, st, _ in check(claim, rows)}
     assert statuses["0.97"] is NumberStatus.MATCHED
+
+
+# --- counted nouns: "12 layers" is a count of layers, and the source may count them otherwise ----
+
+ARCH = sentence("Each model is a Transformer (Vaswani et al., 2017) with 8 layers, 12 heads and GELU "
+                "activation functions.")
+
+
+def test_a_count_found_only_for_another_noun_is_different() -> None:
+    claim = "The bilingual models are Transformers with 12 layers, 12 attention heads and GELU."
+    assert check(claim, [ARCH]) == [
+        ("12", NumberStatus.DIFFERENT, 8.0),
+        ("12", NumberStatus.MATCHED, 12.0),
+    ]
+    right = "The bilingual models are Transformers with 8 layers, 12 attention heads and GELU."
+    assert [s for _, s, _ in check(right, [ARCH])] == [NumberStatus.MATCHED] * 2
+
+
+SELECTION = [
+    sentence("We first select all languages that appear in at least three of our benchmark "
+             "datasets.", XTREME, 4),
+    sentence("We now select 21 additional languages that appear in at least one dataset.", XTREME, 4),
+    sentence("Languages belong to 12 language families and two isolates.", XTREME, 13),
+    sentence("This leaves us with 19 languages, most of which are Indo-European.", XTREME, 4),
+]
+
+
+def test_a_count_of_the_same_noun_in_a_nearby_sentence_is_different() -> None:
+    # The count is in the fourth passage, and the one sharing the claim's words wins over "21".
+    claim = ("XTREME first selects all languages that appear in at least three of its benchmark "
+             "datasets, which leaves 29 languages, most of them Indo-European.")
+    assert check(claim, SELECTION) == [
+        ("three", NumberStatus.MATCHED, 3.0),
+        ("29", NumberStatus.DIFFERENT, 19.0),
+    ]
+    assert check(claim.replace("29", "19"), SELECTION)[1] == ("19", NumberStatus.MATCHED, 19.0)
+
+
+def test_a_count_of_the_same_noun_sharing_no_other_word_is_not_different() -> None:
+    claim = "The probe is trained on 30 languages."
+    assert check(claim, SELECTION) == [("30", NumberStatus.ABSENT, None)]
+
+
+def test_a_count_that_heads_a_table_column_is_a_setting_not_a_contradiction() -> None:
+    prose = [sentence("Columns: when 8 anchor tokens are introduced, the cross-lingual alignment "
+                      "probe accuracy is high in all language pairs.")]
+    claim = "With 4 anchor tokens the cross-lingual alignment probe accuracy is 0.97."
+    assert check(claim, prose)[0] == ("4", NumberStatus.DIFFERENT, 8.0)
+    checks = check_numbers(extract_numbers(claim), prose, claim_text=claim,
+                           headers={"#Anchor tokens 0 1 2 4"})
+    assert checks[0].status is NumberStatus.ABSENT
