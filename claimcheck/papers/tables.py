@@ -6,7 +6,9 @@ has one name per cell, give or take the names of the label columns ("Model"), th
 up with the cells from the right. A header that runs group headings into the column names
 ("... Structured prediction Question answering XNLI PAWS-X POS NER") lines up by its last names
 only, those after the last plain word; where a second header row follows with its own label
-("... POS NER Metrics Acc. F1 F1"), by the first row's names. Anything else is not lined up.
+("... POS NER Metrics Acc. F1 F1"), by the first row's names. A two-level header, group
+headings followed by the same sub-names once per group ("XNLI (Acc) NER (F1) fr ru zh fr ru zh"),
+names each cell "group › sub". Anything else is not lined up.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 _CELL = re.compile(
     r"(?<![\w.])[-+]?\d*\.?\d+(?:\s*/\s*(?:[-+]?\d*\.?\d+|-))*(?![\w.])|(?<!\S)[-–](?!\S)"
 )
+# Between a group heading and a sub-column name: "Parsing (LAS) › fr".
+GROUP_MARK = "›"
 # Header names beyond the cells that may head the label columns ("Model", "train").
 MAX_LABEL_COLUMNS = 3
 # A plain word ("prediction", "answering"), a function word or a half of a bracket is part of a
@@ -47,6 +51,9 @@ def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
     if not header or n_cells == 0:
         return None
     names = re.sub(r"\s*/\s*", "/", header).split()  # "F1 / EM" names one cell
+    grouped = _two_level(names, n_cells)
+    if grouped is not None:
+        return grouped
     extra = len(names) - n_cells
     if 0 <= extra <= MAX_LABEL_COLUMNS:
         named = names[extra:]
@@ -68,3 +75,39 @@ def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
     if len(last) > n_cells or 2 * len(last) < n_cells or len(last) < 2:
         return None  # too many names, or too few to trust
     return [None] * (n_cells - len(last)) + list(last)
+
+
+def _two_level(names: list[str], n_cells: int) -> list[str | None] | None:
+    """Names of a two-level header run into one line: group headings, then the same sub-names
+    once per group ("XNLI (Acc) NER (F1) Parsing (LAS) fr ru zh ∆ fr ru zh ∆ fr ru zh ∆"). Each
+    of the last cells is named "group › sub" ("Parsing (LAS) › fr"); cells before them (dashes
+    under the label columns) are not named. None when the header is not of that shape."""
+    for size in range(2, len(names) // 2 + 1):
+        block = names[-size:]
+        if len(set(block)) < 2:
+            continue
+        k = 1
+        while names[-(k + 1) * size : len(names) - k * size] == block:
+            k += 1
+        if k < 2 or k * size > n_cells or 2 * k * size < n_cells:
+            continue
+        groups = _units(names[: len(names) - k * size])
+        if len(groups) < k:
+            return None
+        named = [f"{g} {GROUP_MARK} {sub}" for g in groups[-k:] for sub in block]
+        return [None] * (n_cells - len(named)) + named
+    return None
+
+
+def _units(words: list[str]) -> list[str]:
+    """Header words as names, a bracketed part kept with the word before it ("XNLI (Acc)")."""
+    units: list[str] = []
+    depth = 0
+    for w in words:
+        if units and (depth > 0 or w.startswith("(")):
+            units[-1] += " " + w
+        else:
+            units.append(w)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+    return units
+

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.models import NumberMention, Passage, PassageKind
-from claimcheck.papers.tables import cells, column_names
+from claimcheck.papers.tables import GROUP_MARK, cells, column_names
 
 LANGUAGES = {
     "afrikaans": "af", "arabic": "ar", "bengali": "bn", "bulgarian": "bg", "chinese": "zh",
@@ -41,7 +41,14 @@ def columns(p: Passage) -> list[str | None] | None:
 
 def mention_positions(claim: str, name: str) -> list[int]:
     """Where the claim names a column ("QNLI", "SST" as "SST-2", "hi" as "Hindi", "1" as
-    "a single")."""
+    "a single", "Parsing (LAS) › fr" as "French" in a claim about parsing)."""
+    if GROUP_MARK in name:
+        # "Parsing (LAS) › fr": the sub-column where the claim also names its group anywhere
+        # ("dependency parsing ... 73.2 for French").
+        group, _, sub = name.partition(GROUP_MARK)
+        if not any(mention_positions(claim, w) for w in group.split()):
+            return []
+        return mention_positions(claim, sub.strip())
     key = name.strip("#†‡*()").lower()
     low = claim.lower()
     if not key:

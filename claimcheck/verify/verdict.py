@@ -604,6 +604,9 @@ def _owner(claim: str, m: NumberMention) -> str | None:
     return None
 
 
+_MIDSENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:'’)] )([A-Z][a-z]{3,})\b")
+
+
 def _column_readings(
     claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored], truncated: bool
 ) -> tuple[dict[NumberMention, ColumnReading], ColumnReading | None]:
@@ -611,8 +614,10 @@ def _column_readings(
     the first one found in such a row only under another column (a wrong-column claim)."""
     low = normalise(claim)
     ents = entities(claim)
+    # Capitalised words inside a sentence name things too ("Wu et al.'s Default setting").
+    names = ents | {m.group(1).lower() for m in _MIDSENTENCE_NAME.finditer(claim)}
     rows = [s.passage for s in ranked
-            if (label := row_label(s.passage)) is not None and _names_row(low, ents, label)]
+            if (label := row_label(s.passage)) is not None and _names_row(low, names, label)]
     confirmed: dict[NumberMention, ColumnReading] = {}
     conflict: ColumnReading | None = None
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)

@@ -39,3 +39,21 @@ def test_group_headings_run_into_the_names_leave_the_names_after_them() -> None:
     assert lined["POS"] == [87.6] and lined["TyDiQA-GoldP"] == [58.7, 46.5] and lined["XNLI"] == [None]
     # Without a heading to stop at, too many names cannot be lined up.
     assert names("A B C D E F G H", "x 1.0 2.0") is None
+
+
+EMERGING_HEADER = ("Model Domain BPE Merges Anchors Pts Share Param. Softmax XNLI (Acc) NER (F1) "
+                   "Parsing (LAS) fr ru zh ∆ fr ru zh ∆ fr ru zh ∆")
+
+
+def test_a_two_level_header_names_each_cell_by_its_group_and_sub_column() -> None:
+    # Three groups over the same four sub-columns, run into one line by pypdf.
+    default = "Default Wiki-Wiki 80k all all shared 73.6 68.7 68.3 0.0 79.8 60.9 63.6 0.0 73.2 56.6 28.8 0.0"
+    got = names(EMERGING_HEADER, default)
+    assert got is not None and len(got) == 12
+    assert got[0] == "XNLI (Acc) › fr" and got[7] == "NER (F1) › ∆" and got[10] == "Parsing (LAS) › zh"
+    # Dashes under the label columns are cells too: they stay unnamed.
+    wiki = "Wiki-CC Wiki-CC - - - - 74.2 65.8 66.5 -1.4 74.0 49.6 61.9 -6.2 71.3 54.8 25.2 -2.5"
+    got = names(EMERGING_HEADER, wiki)
+    assert got is not None and got[:4] == [None] * 4 and got[4] == "XNLI (Acc) › fr"
+    # Fewer group headings than repeats: not that shape, so the names are read as they stand.
+    assert names("Model fr ru fr ru", "x 1.0 2.0 3.0 4.0") == ["fr", "ru", "fr", "ru"]

@@ -151,3 +151,28 @@ def test_a_number_is_read_only_in_the_rows_of_the_model_it_is_given_to() -> None
     # Given to XLM, the same number is read in XLM's row, under the column the claim names.
     d = _decide("On MLQA, XLM reaches an average of 68.2.", [mlqa])
     assert d.verdict is Verdict.CONTRADICTED and "60.1" in d.reason, d.reason
+
+
+EMERGING = Passage(ArxivId("1911.01464", 3), 5, 0, 94,
+                   "Default Wiki-Wiki 80k all all shared 73.6 68.7 68.3 0.0 79.8 60.9 63.6 0.0 "
+                   "73.2 56.6 28.8 0.0", PassageKind.TABLE_ROW, "Table 1: Dissecting bilingual MLM.",
+                   "Model Domain BPE Merges Anchors Pts Share Param. Softmax XNLI (Acc) NER (F1) "
+                   "Parsing (LAS) fr ru zh ∆ fr ru zh ∆ fr ru zh ∆")
+
+
+def test_a_sub_column_is_read_under_the_group_the_claim_names() -> None:
+    claim = ("In Wu et al.'s Default bilingual MLM setting, zero-shot dependency parsing reaches a "
+             "LAS of 73.2 for French and 28.8 for Chinese.")
+    r = reading(claim, EMERGING, "73.2")
+    assert (r.column, r.holds) == ("Parsing (LAS) › fr", True)
+    assert reading(claim, EMERGING, "28.8").column == "Parsing (LAS) › zh"
+    # The row is named by a capitalised word inside the sentence ("Default"), so it decides.
+    d = _decide(claim, [EMERGING])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # NER's French cell is 79.8: a claim giving parsing's value to NER is read under NER.
+    ner = "In the Default setting, zero-shot NER reaches 73.2 F1 for French."
+    r = reading(ner, EMERGING, "73.2")
+    assert (r.column, r.holds, r.values) == ("NER (F1) › fr", False, (79.8,))
+    assert _decide(ner, [EMERGING]).verdict is Verdict.CONTRADICTED
+    # Without its group named, a sub-column is not read ("French" alone: three columns).
+    assert reading("In the Default setting the score is 73.2 for French.", EMERGING, "73.2") is None
