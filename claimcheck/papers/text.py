@@ -229,11 +229,20 @@ def _classify(line: str) -> str:
     return "prose"
 
 
+def _runs_on(line: _Line) -> bool:
+    """A prose line that stops mid-sentence: it ends in a lower-case word ("for", "the")."""
+    return line.kind == "prose" and re.search(r"\b[a-z]+$", line.text) is not None
+
+
 def _assemble_page(text: str, keep_hyphen: set[str]) -> str:
     lines = [_Line(ln.strip(), "") for ln in text.split("\n")]
     lines = [ln for ln in lines if ln.text]
-    for ln in lines:
+    for i, ln in enumerate(lines):
         ln.kind = _classify(ln.text)
+        if ln.kind == "heading" and i and _runs_on(lines[i - 1]) and ln.text[:1].isdigit():
+            # "... train our XLM-R model for" / "1.5 Million updates on ...": a sentence that
+            # runs on to a line starting with a number, not a numbered section heading.
+            ln.kind = "prose"
     prose_lengths = [len(ln.text) for ln in lines if ln.kind == "prose"]
     typical = statistics.median(prose_lengths) if prose_lengths else 60.0
 

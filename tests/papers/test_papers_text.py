@@ -221,3 +221,21 @@ def test_rows_under_group_headings_and_group_names_keep_their_tables_column_name
     assert rows["each"].group == "XLM-R" and rows["en"].group == "XLM-R"
     assert rows["mBERT†"].group is None and rows["BERT-en"].group is None
     assert rows["Other"].header is None
+
+
+def test_a_sentence_running_on_to_a_line_that_starts_with_a_number_is_not_a_heading():
+    from claimcheck.papers.text import _assemble_page
+
+    raw = ("Based on these results, we use a large Transformer model with 24 layers. We use the "
+            "multilingual MLM loss and train our XLM-R model for\n"
+            "1.5 Million updates on five-hundred 32GB Nvidia\n"
+            "V100 GPUs with a batch size of 8192. We leverage the SPM-preprocessed text data.\n"
+            "5.2 Cross-lingual Understanding Results\n"
+            "XLM-R outperforms all previous techniques on cross-lingual benchmarks.")
+    page = _assemble_page(raw, set())
+    sentences = [p.text for p in passages_from_pages(ArxivId("1911.02116", 2), [page])
+                 if p.kind is PassageKind.SENTENCE]
+    assert ("We use the multilingual MLM loss and train our XLM-R model for 1.5 Million updates "
+            "on five-hundred 32GB Nvidia V100 GPUs with a batch size of 8192.") in sentences
+    # A heading after a finished sentence stays a heading: no sentence runs into it.
+    assert not any("Understanding Results" in s for s in sentences)
