@@ -78,7 +78,7 @@ _NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?")
 # Right after a number, no space: a multiplier, a percent, or a "/10"-style scale.
 _SUFFIX_RE = re.compile(
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)"
-    r"|(?P<mult>[KkMB](?![\w])|bn\b|\s(?:thousand|million|billion|trillion)\b)"
+    r"|(?P<mult>[KkMB](?![\w])|bn\b|\s(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)\b)"
     r"|(?P<times>[x×](?![\w])|\s×|\s(?:times|fold)\b|-fold\b)"
     r"|(?P<frac>/(?:5|10|100)(?![\d.]))",
 )
@@ -94,7 +94,8 @@ _SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "hundred": 1e2, "dozen": 12.0,
 }
-_SCALE_IN_TEXT_RE = re.compile(r"(?:\d|\s)(K|k|M|B|bn|thousand|million|billion|trillion)\s*$")
+_SCALE_IN_TEXT_RE = re.compile(
+    r"(?:\d|\s)(K|k|M|B|bn|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)\s*$")
 
 _SMALL_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -113,7 +114,7 @@ _WORD_RE = re.compile(
     rf"\b(?:(?P<dozen>a\s+dozen)"
     rf"|(?P<tens>{_TENS_ALT})(?:[\s-](?P<tu>one|two|three|four|five|six|seven|eight|nine)\b)?"
     rf"|(?P<unit>{_UNITS_ALT}))"
-    rf"(?:\s+(?P<big>hundred|thousand|million|billion))?\b",
+    rf"(?:[\s-](?P<big>hundred|thousand|million|billion))?\b",
     re.IGNORECASE,
 )
 _ONE_BEFORE = {"the", "no", "any", "each", "every", "which", "this", "that", "such", "a", "an",
@@ -255,7 +256,8 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 kind, unit = "percent", "%"
             elif sm.group("mult"):
                 kind = "multiplier"
-                value *= _SCALES[sm.group("mult").strip()]
+                scale = sm.group("mult").strip()
+                value *= _SCALES[scale if len(scale) == 1 else scale.lower()]
             elif sm.group("times"):
                 kind, unit = "multiplier", "x"
             else:
@@ -400,7 +402,10 @@ def _unit_after(text: str, end: int, own: str | None) -> tuple[str | None, int]:
 
 def _scale_of_text(written: str) -> float:
     m = _SCALE_IN_TEXT_RE.search(written)
-    return _SCALES[m.group(1)] if m else 1.0
+    if m is None:
+        return 1.0
+    scale = m.group(1)
+    return _SCALES[scale if len(scale) == 1 else scale.lower()]
 
 
 @dataclass(frozen=True, slots=True)

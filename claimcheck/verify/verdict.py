@@ -762,4 +762,6 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
 def _fmt(v: float | None) -> str:
     if v is None:
         return "another value"
+    if v == int(v) and abs(v) >= 1e4:
+        return f"{v:,.0f}"  # 1,500,000, not 1.5e+06
     return f"{v:g}"

@@ -447,3 +447,15 @@ def test_a_count_that_heads_a_table_column_is_a_setting_not_a_contradiction() ->
     checks = check_numbers(extract_numbers(claim), prose, claim_text=claim,
                            headers={"#Anchor tokens 0 1 2 4"})
     assert checks[0].status is NumberStatus.ABSENT
+
+
+def test_capitalised_scale_words_and_hyphenated_hundreds() -> None:
+    text = "We train for 1.5 Million updates on five-hundred 32GB Nvidia V100 GPUs."
+    assert [(m.text, m.value) for m in extract_numbers(text)] == [
+        ("1.5 Million", 1_500_000.0), ("five-hundred", 500.0)]
+    claim = "XLM-R was trained for 2.5 million updates with a batch size of 8192."
+    src = [sentence(text.replace("GPUs.", "GPUs with a batch size of 8192."), XLMR, 6)]
+    assert check(claim, src) == [
+        ("2.5 million", NumberStatus.DIFFERENT, 1_500_000.0),
+        ("8192", NumberStatus.MATCHED, 8192.0),
+    ]
