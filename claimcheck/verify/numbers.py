@@ -664,6 +664,9 @@ def _owner(tokens: list[_Tok], starts: list[int], lo: int, start: int) -> str | 
     words = 0
     while i >= 0 and tokens[i].start >= lo and words < 3:
         t = tokens[i]
+        if t.text == "&":  # "MASAKHANER names & tags 9": one phrase
+            i -= 1
+            continue
         if not t.is_word:
             return None
         if t.text.lower() in ("and", "or", "but", "whereas", "while", "vs", "versus", "than"):

@@ -459,3 +459,12 @@ def test_capitalised_scale_words_and_hyphenated_hundreds() -> None:
         ("2.5 million", NumberStatus.DIFFERENT, 1_500_000.0),
         ("8192", NumberStatus.MATCHED, 8192.0),
     ]
+
+
+def test_a_flattened_table_row_owns_the_numbers_after_its_name() -> None:
+    # pypdf runs BUFFET's Table 2 into one line: each dataset's name, its output, then |L| and k.
+    src = [sentence("Named Entity WIKIANN names & tags 33 32 F1 Wikipedia aligned Recognition "
+                    "MASAKHANER names & tags 9 32 F1 News in-language", ArxivId.parse("2305.14857v1"), 4)]
+    claim = "BUFFET's WikiANN NER dataset covers 9 languages."
+    assert check(claim, src) == [("9", NumberStatus.OTHER_ENTITY, 33.0)]
+    assert check(claim.replace("9", "33"), src) == [("33", NumberStatus.MATCHED, 33.0)]
