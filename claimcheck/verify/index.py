@@ -134,7 +134,8 @@ NUMBER_WEIGHT = 0.5
 ROW_ORDER = 0.6
 # Named rows kept beyond the ``top`` passages.
 MAX_NAMED_ROWS = 6
-_ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d)")
+# The words before a row's first cell: a number, or a dash standing alone for an empty one.
+_ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
 
 
 def row_label(p: Passage) -> str | None:

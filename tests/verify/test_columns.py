@@ -176,3 +176,18 @@ def test_a_sub_column_is_read_under_the_group_the_claim_names() -> None:
     assert _decide(ner, [EMERGING]).verdict is Verdict.CONTRADICTED
     # Without its group named, a sub-column is not read ("French" alone: three columns).
     assert reading("In the Default setting the score is 73.2 for French.", EMERGING, "73.2") is None
+
+
+def test_a_row_label_ends_at_its_first_cell_even_an_empty_one() -> None:
+    from claimcheck.verify.index import label_of
+
+    assert label_of("Extra anchors - - extra - - 74.0 69.8 72.1") == "extra anchors"
+    assert label_of("mBERT - - - 89.8 88.3") == "mbert"
+    assert label_of("XLM-R Large 68.2 79.2") == "xlm-r large"
+    extra = Passage(EMERGING.paper_id, 5, 0, 90,
+                    "Extra anchors - - extra - - 74.0 69.8 72.1 +1.8 76.1 59.7 66.8 -0.5 73.3 56.9 "
+                    "29.2 +0.3", PassageKind.TABLE_ROW, EMERGING.caption, EMERGING.header)
+    # 72.1 is the row's XNLI Chinese score; its NER Chinese score is 66.8.
+    d = _decide("With extra anchors created from a bilingual dictionary, English-Chinese NER F1 "
+                "rises to 72.1.", [extra])
+    assert d.verdict is Verdict.CONTRADICTED and "66.8" in d.reason, d.reason
