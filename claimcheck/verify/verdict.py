@@ -161,13 +161,25 @@ def _comparison(text: str) -> tuple[int, str, str] | None:
     return direction, before[-1].lower(), after.lower()
 
 
+_DENIED_ON = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:impact|effect|benefit|influence|difference|gain|improvement)s?"
+    r"\s+(?:on|for|in)\s+((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+
+
+# Words too general to tie a denied effect to a claim ("... on the tasks").
+_GENERIC_OBJECTS = frozenset(content_terms("task tasks model models language languages dataset "
+                                           "datasets benchmark benchmarks setting settings"))
+
+
 def negations(text: str) -> int:
     return len(_NEG.findall(normalise(text)))
 
 
 def negated_terms(text: str) -> set[str]:
     """What the text denies: the first content word after each negation ("does not
-    *outperform*", "no *improvement*"), stemmed."""
+    *outperform*", "no *improvement*"), stemmed; for a denied effect, also what it is on ("not
+    the same *impact* on the *syntactic* structured prediction tasks")."""
     low = normalise(text)
     out: set[str] = set()
     for m in _NEG.finditer(low):
@@ -176,6 +188,12 @@ def negated_terms(text: str) -> set[str]:
             if terms:  # the first content word ("do not have the same *impact*")
                 out.add(terms[0])
                 break
+        # "do not have the same impact on the syntactic structured prediction tasks": an
+        # effect denied, and what it is denied on.
+        on = _DENIED_ON.match(low, m.end())
+        if on is not None:
+            out.update(t for t in content_terms(on.group(1))
+                       if len(t) >= 4 and t not in _GENERIC_OBJECTS)
     return out
 
 

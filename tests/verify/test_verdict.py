@@ -265,7 +265,9 @@ def extract_numbers_of(text: str):  # type: ignore[no-untyped-def]
 def test_what_a_denial_denies_is_its_first_content_word() -> None:
     from claimcheck.verify.verdict import negated_terms
 
-    assert negated_terms("they do not have the same impact on syntactic tasks") == {"impact"}
+    # An effect denied also denies what it is on ("syntactic"), but not a generic "tasks".
+    assert negated_terms("they do not have the same impact on syntactic tasks") == {
+        "impact", "syntactic"}
     assert negated_terms("Multi-task training does not always outperform the best single task.") == {"outperform"}
     assert negated_terms("We see no improvement.") == {"improve"}
 
@@ -279,3 +281,14 @@ def test_a_comparison_with_its_two_sides_swapped_is_a_reversal() -> None:
     assert not polarity_conflict("Extra anchor points help English-Chinese more than English-French.", passage)
     assert polarity_conflict("The gap is smaller in under-represented languages.",
                              "The gap is more significant in under-represented languages.")
+
+
+def test_an_effect_denied_on_something_contradicts_a_claim_of_that_effect_there() -> None:
+    passage = ("While models such as XLM-R reduce the gap significantly compared to mBERT for "
+               "challenging tasks such as XQuAD and MLQA, they do not have the same impact on the "
+               "syntactic structured prediction tasks.")
+    assert polarity_conflict("XLM-R narrows the cross-lingual gap on the syntactic structured "
+                             "prediction tasks as much as on XQuAD and MLQA.", passage)
+    # What the passage does not deny stands; generic words ("tasks") tie nothing.
+    assert not polarity_conflict("XLM-R narrows the gap on XQuAD and MLQA.", passage)
+    assert not polarity_conflict("XLM-R narrows the gap on challenging tasks.", passage)
