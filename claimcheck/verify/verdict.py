@@ -123,11 +123,14 @@ _ANTONYMS = [
     ("help", "hurt"),
     ("benefit", "harm"),
     ("larger", "smaller"),
+    ("stronger", "weaker"),
+    ("faster", "slower"),
     ("more significant", "smaller"),
 ]
 
 
-_COMPARATIVES = {("better", "worse"), ("higher", "lower"), ("more", "less"), ("larger", "smaller")}
+_COMPARATIVES = {("better", "worse"), ("higher", "lower"), ("more", "less"), ("larger", "smaller"),
+                 ("stronger", "weaker"), ("faster", "slower")}
 
 
 # "X does not occur": the denial is of X itself, whatever verb the other side uses.
@@ -388,19 +391,26 @@ def decide(
             detail + src,
             passage=shown,
         )
-    top_sentences = [s for s in ranked[:2] if s.passage.kind is not PassageKind.TABLE_ROW]
-    if top_sentences and score >= th.support - 0.1:
-        s0 = top_sentences[0]
-        if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(
-            claim_core, s0.passage.text, truncated=truncated
-        ):
-            return Decision(
-                Verdict.CONTRADICTED,
-                calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
-                f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
-                negation_conflict=True,
-                passage=s0,
-            )
+    # The first two distinct prose passages (a caption's first sentence repeats the caption),
+    # each where it scores about as well as the best: the claim must not say their opposite.
+    top_sentences: list[Scored] = []
+    for s in ranked[:4]:
+        if s.passage.kind is PassageKind.TABLE_ROW or any(
+                _overlaps(s.passage, t.passage) for t in top_sentences):
+            continue
+        top_sentences.append(s)
+    if score >= th.support - 0.1:
+        for s0 in top_sentences[:2]:
+            if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(
+                claim_core, s0.passage.text, truncated=truncated
+            ):
+                return Decision(
+                    Verdict.CONTRADICTED,
+                    calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
+                    f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
+                    negation_conflict=True,
+                    passage=s0,
+                )
     absent = [n for n in numbers if n.status in (NumberStatus.ABSENT, NumberStatus.DIFFERENT)
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
                   and n.mention not in confirmed)]
@@ -775,6 +785,11 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
     items = [x for x in items if x]
     low = normalise(near)
     return len(items) == int(m.value) and all(normalise(x) in low for x in items)
+
+
+def _overlaps(a: Passage, b: Passage) -> bool:
+    """Two passages over the same text (a caption and its first sentence)."""
+    return (a.paper_id, a.page) == (b.paper_id, b.page) and a.start < b.end and b.start < a.end
 
 
 def _fmt(v: float | None) -> str:

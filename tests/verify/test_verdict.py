@@ -292,3 +292,23 @@ def test_an_effect_denied_on_something_contradicts_a_claim_of_that_effect_there(
     # What the passage does not deny stands; generic words ("tasks") tie nothing.
     assert not polarity_conflict("XLM-R narrows the gap on XQuAD and MLQA.", passage)
     assert not polarity_conflict("XLM-R narrows the gap on challenging tasks.", passage)
+
+
+def test_the_opposite_of_the_second_passage_contradicts_when_it_scores_about_as_well() -> None:
+    th = THRESHOLDS[False]
+    caption = "Figure 5: Cross-lingual transfer of mOthelloGPTs trained on different pairs of languages."
+    weaker = ("We notice that the cross-lingual transfer ability of mOthelloGPTs trained with Split "
+              "or Compositional language pairs is slightly weaker.")
+    claim = ("mOthelloGPTs trained on Split or Compositional language pairs show stronger "
+             "cross-lingual transfer than Atomic pairs.")
+    top = th.support + 0.1
+    # The caption's first sentence repeats the caption: the next distinct passage is read too.
+    ranked = [Scored(Passage(PID, 8, 0, 200, caption + " Columns: ...", PassageKind.CAPTION), top, None, top),
+              Scored(Passage(PID, 8, 0, len(caption), caption, PassageKind.SENTENCE), top, None, top),
+              Scored(Passage(PID, 7, 500, 500 + len(weaker), weaker, PassageKind.SENTENCE), top - 0.02,
+                     None, top - 0.02)]
+    d = decide(claim, ranked, [], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and d.passage is ranked[2], d.reason
+    # Well below the best, it is not the claim's statement.
+    low = [*ranked[:2], Scored(ranked[2].passage, top - 0.2, None, top - 0.2)]
+    assert decide(claim, low, [], semantic=False).verdict is not Verdict.CONTRADICTED
