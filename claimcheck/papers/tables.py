@@ -110,4 +110,3 @@ def _units(words: list[str]) -> list[str]:
             units.append(w)
         depth = max(0, depth + w.count("(") - w.count(")"))
     return units
-

@@ -1151,7 +1151,7 @@ def _counterpart(
 
 
 def _heads_a_column(noun: str, matches: _Matcher, headers: frozenset[str]) -> bool:
-    """Whether a table among the passages counts ``noun`` in its header with the claim's value
+    """Whether one of the papers' tables counts ``noun`` in its header with the claim's value
     ("#Anchor tokens 0 1 2 4"): the count is then one of the paper's settings, and another count
     of the noun in prose is another setting, not a contradiction."""
     for header in headers:

@@ -5,16 +5,19 @@ The rules, in order:
 1. a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that row
    does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another model by
    name ("RoBERTa's 92.8") is checked against that model's row only; and one found in a row it
-   names under another column than the one it names -> ``contradicted`` (``columns``; a number
+   names under another column than the one it names -> ``contradicted`` (``columns``, a
+   two-level header's "Parsing (LAS) › fr" where the claim names the group; a number
    given to a model is read in that model's rows, and of a model's rows of settings, "XLM-R"
    over "each N" and "en 1", in those whose setting the claim names);
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
    -> ``not_found`` (unless rule 6's table comparison holds);
 3. a number the source states differently, or gives to another row/entity -> ``contradicted``;
-4. a claim whose polarity is the opposite of its best passage ("does not improve" against
-   "improves", "outperforms" against "underperforms"), or that includes what the passage
-   excepts ("with the exception of summarization") -> ``contradicted``;
+4. a claim whose polarity is the opposite of either of its first two distinct prose passages,
+   where they score about as well as the best ("does not improve" against "improves",
+   "stronger" against "weaker", "narrows the gap on X" against "not the same impact on X"), or
+   that includes what the passage excepts ("with the exception of summarization")
+   -> ``contradicted``;
 5. a measurement or count missing from the best passage, which states another one in its place,
    or missing from a sentence that states the claim's other measurement (".75 vs. .81" for
    ".75 against .85") -> ``contradicted``;

@@ -31,8 +31,8 @@ def figure(name: str, text: str) -> float:
 
 
 # Floors a little below the figures in the README (dev and dev2 tune the rules, test is held out).
-LEXICAL_FLOORS = [("dev", 0.78), ("dev2", 0.62), ("test", 0.59)]
-SEMANTIC_FLOORS = [("dev", 0.81), ("dev2", 0.63), ("test", 0.59)]
+LEXICAL_FLOORS = [("dev", 0.80), ("dev2", 0.69), ("test", 0.61)]
+SEMANTIC_FLOORS = [("dev", 0.85), ("dev2", 0.70), ("test", 0.60)]
 
 
 @pytest.mark.slow
