@@ -256,8 +256,7 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 kind, unit = "percent", "%"
             elif sm.group("mult"):
                 kind = "multiplier"
-                scale = sm.group("mult").strip()
-                value *= _SCALES[scale if len(scale) == 1 else scale.lower()]
+                value *= _scale(sm.group("mult").strip())
             elif sm.group("times"):
                 kind, unit = "multiplier", "x"
             else:
@@ -402,10 +401,12 @@ def _unit_after(text: str, end: int, own: str | None) -> tuple[str | None, int]:
 
 def _scale_of_text(written: str) -> float:
     m = _SCALE_IN_TEXT_RE.search(written)
-    if m is None:
-        return 1.0
-    scale = m.group(1)
-    return _SCALES[scale if len(scale) == 1 else scale.lower()]
+    return _scale(m.group(1)) if m else 1.0
+
+
+def _scale(word: str) -> float:
+    """A multiplier's value: "K" and "M" by their case, "Million" as "million"."""
+    return _SCALES[word if len(word) == 1 else word.lower()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +428,24 @@ def _is_stop(word: str) -> bool:
     return word.lower() in _STOP
 
 
+def _phrase_after(tokens: list[_Tok], starts: list[int], end: int, hi: int,
+                  limit: int) -> list[_Tok]:
+    """The words right after offset ``end`` (before ``hi``) that say what a number quantifies:
+    up to ``limit`` of them, stopping at a linking word or punctuation, and after a plural or a
+    metric ("24 layers", "12 attention heads", "66.0 F1")."""
+    i = bisect_left(starts, end)
+    out: list[_Tok] = []
+    while i < len(tokens) and len(out) < limit and tokens[i].end <= hi:
+        t = tokens[i]
+        if not t.is_word or _is_stop(t.text):
+            break
+        out.append(t)
+        if _PLURAL_END.search(t.text) or t.text.lower() in ("accuracy", "f1", "score", "bleu"):
+            break
+        i += 1
+    return out
+
+
 def _subject(text: str, tokens: list[_Tok], start: int, end: int) -> str | None:
     """The words a number (or list) at ``start:end`` quantifies: what follows, else what leads."""
     starts = [t.start for t in tokens]
@@ -436,16 +455,7 @@ def _subject(text: str, tokens: list[_Tok], start: int, end: int) -> str | None:
         if tail and not _is_stop(tail.strip()):
             return hyphened.group(1) + tail
         return hyphened.group(1)
-    i = bisect_left(starts, end)
-    after: list[str] = []
-    while i < len(tokens) and len(after) < 4:
-        t = tokens[i]
-        if not t.is_word or _is_stop(t.text):
-            break
-        after.append(t.text)
-        if _PLURAL_END.search(t.text) or t.text.lower() in ("accuracy", "f1", "score", "bleu"):
-            break
-        i += 1
+    after = [t.text for t in _phrase_after(tokens, starts, end, len(text), 4)]
     if after and not (len(after) == 1 and after[0][0].isupper() and _ENTITY_RE.fullmatch(
             after[0]) is None and after[0].lower() not in ("accuracy",)):
         return " ".join(after)
@@ -645,17 +655,8 @@ def _window(tokens: list[_Tok], starts: list[int], lo: int, hi: int, start: int,
 def _counted_noun(tokens: list[_Tok], starts: list[int], hi: int, end: int) -> str | None:
     """The plural noun a count names right after it, stemmed: "8 layers", "12 attention heads"
     ("head"), "five languages". None when a linking word, punctuation or nothing follows."""
-    i = bisect_left(starts, end)
-    for _ in range(_NOUN_WORDS):
-        if i >= len(tokens) or tokens[i].end > hi:
-            return None
-        t = tokens[i]
-        if not t.is_word or _is_stop(t.text):
-            return None
-        if _PLURAL_END.search(t.text):
-            return _stem(t.text)
-        i += 1
-    return None
+    words = _phrase_after(tokens, starts, end, hi, _NOUN_WORDS)
+    return _stem(words[-1].text) if words and _PLURAL_END.search(words[-1].text) else None
 
 
 def _owner(tokens: list[_Tok], starts: list[int], lo: int, start: int) -> str | None:
