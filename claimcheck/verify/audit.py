@@ -337,7 +337,7 @@ class Auditor:
             # A claim of several parts holds only where each part does: one the papers never
             # state ("..., drawn with a fixed random seed of 42") makes it partial; parts stated
             # in separate sentences support it together.
-            judged = [(p, self._decide_part(p, sources, paper_entities)) for p in pieces]
+            judged = [(p, self._decide_part(p, sources, paper_entities, headers)) for p in pieces]
             # A truncated claim's last part is cut short: it is never held against the claim.
             checkable = judged[:-1] if claim.truncated else judged
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
@@ -395,7 +395,8 @@ class Auditor:
         ), ranked
 
     def _decide_part(
-        self, part: str, sources: Sequence[_Source], paper_entities: set[str]
+        self, part: str, sources: Sequence[_Source], paper_entities: set[str],
+        headers: frozenset[str],
     ) -> Decision:
         """The verdict on one part of a claim, alone."""
         vec: FloatArray | None = None
@@ -405,7 +406,7 @@ class Auditor:
                 vec = self.model.encode([part])[0]
         ranked = rank(part, vec, [s.index for s in sources])
         checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part,
-                               headers=_headers(sources))
+                               headers=headers)
         return decide(part, ranked, checks, semantic=self.semantic, paper_entities=paper_entities)
 
     def _per_version(

@@ -45,7 +45,7 @@ class PaperIndex:
     embeddings: FloatArray | None
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
-    headers: frozenset[str] = frozenset()  # its tables' column-name lines
+    headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str]]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 

@@ -255,7 +255,7 @@ def test_parts_that_are_each_only_partly_stated_do_not_make_a_claim_supported(fe
     def whole(*_a, **_k):  # type: ignore[no-untyped-def]
         return Decision(Verdict.NOT_FOUND, 0.7, "below the topic threshold")
 
-    def part(self, text, sources, paper_entities):  # type: ignore[no-untyped-def]
+    def part(self, text, sources, paper_entities, headers):  # type: ignore[no-untyped-def]
         return Decision(Verdict.PARTIALLY_SUPPORTED, 0.4, "only partly stated")
 
     monkeypatch.setattr(audit_mod, "decide", whole)
