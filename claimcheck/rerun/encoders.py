@@ -170,7 +170,6 @@ class SentenceTransformerEncoder:
             ),
         )
 
-
     def _dimension(self) -> int:
         # sentence-transformers renamed the method; either answers.
         get = (getattr(self._model, "get_embedding_dimension", None)

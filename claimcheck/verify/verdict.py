@@ -398,12 +398,14 @@ def decide(
     # each where it scores about as well as the best: the claim must not say their opposite.
     top_sentences: list[Scored] = []
     for s in ranked[:4]:
+        if len(top_sentences) == 2:
+            break
         if s.passage.kind is PassageKind.TABLE_ROW or any(
                 _overlaps(s.passage, t.passage) for t in top_sentences):
             continue
         top_sentences.append(s)
     if score >= th.support - 0.1:
-        for s0 in top_sentences[:2]:
+        for s0 in top_sentences:
             if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(
                 claim_core, s0.passage.text, truncated=truncated
             ):
@@ -726,8 +728,8 @@ def _in_owners_row(claim: str, n: NumberCheck) -> bool:
 
 
 def _columns(row: str, m: NumberMention) -> set[tuple[int, int]]:
-    """Where ``m``'s value sits among a table row's cells (``columns.cells``): (index from the
-    left, index from the right)."""
+    """Where ``m``'s value sits among a table row's cells (``papers.tables.cells``): (index
+    from the left, index from the right)."""
     row_cells = cells(row)
     tol = 0.5 * 10 ** -m.decimals + 1e-9
     return {
