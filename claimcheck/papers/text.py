@@ -324,10 +324,12 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
                         # "#Anchor tokens 0 1 2 4": whole numbers naming the columns of the rows
                         # below, not a row of results.
                         header = text
-                out.append(
-                    Passage(paper_id, page_no, start, end, text, PassageKind.TABLE_ROW,
-                            captions.get(idx), header, group)
-                )
+                for a, b, own_group in split_rows(text):
+                    out.append(
+                        Passage(paper_id, page_no, start + a, start + b, text[a:b],
+                                PassageKind.TABLE_ROW, captions.get(idx), header,
+                                own_group or group)
+                    )
                 last_row = idx
             elif kind == "caption":
                 out.append(Passage(paper_id, page_no, start, end, text, PassageKind.CAPTION))
@@ -338,6 +340,45 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
                 out.extend(_paragraphs(paper_id, page_no, page, start, end))
                 out.extend(_sentences(paper_id, page_no, page, start, end))
     return out
+
+
+# A token of a row's label: not a cell (a number or a dash).
+_LABEL_TOKEN = re.compile(r"(?![-+]?\d*\.?\d+%?[)\]*†‡]*$|[-–—−]$)\S+")
+_MIN_RUN_CELLS = 3
+
+
+def split_rows(line: str) -> list[tuple[int, int, str | None]]:
+    """The rows of one table line, as (start, end, group) within it.
+
+    pypdf can run two rows of a table into one line: "BERT Wiki 40k 84.5 ... 73.4 CC 40k 86.7
+    ... 77.5" is the row "BERT Wiki 40k" and the row "CC 40k". A line is cut where a label
+    follows a run of cells and as many cells (three or more) follow that label as followed the
+    first. The second row names its model only through the first row's leading words ("BERT"
+    over "Wiki 40k" and "CC 40k"): those are its group. A line of another shape is one row.
+    """
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", line)]
+    is_label = [bool(_LABEL_TOKEN.fullmatch(t)) for _, _, t in tokens]
+    runs: list[tuple[int, int]] = []  # (first token, token after) of each label
+    k = 0
+    while k < len(tokens):
+        if is_label[k]:
+            j = k
+            while j < len(tokens) and is_label[j]:
+                j += 1
+            runs.append((k, j))
+            k = j
+        else:
+            k += 1
+    if len(runs) != 2 or runs[0][0] != 0 or runs[1][1] >= len(tokens):
+        return [(0, len(line), None)]
+    (l1, e1), (l2, e2) = runs
+    first_cells, second_cells = l2 - e1, len(tokens) - e2
+    if first_cells != second_cells or first_cells < _MIN_RUN_CELLS or e2 - l2 > e1 - l1:
+        return [(0, len(line), None)]
+    lead = e1 - l1 - (e2 - l2)
+    group = " ".join(t for _, _, t in tokens[:lead]) if lead else None
+    cut = tokens[l2][0]
+    return [(0, tokens[l2 - 1][1], None), (cut, len(line), group)]
 
 
 def _header_line(

@@ -239,3 +239,36 @@ def test_a_sentence_running_on_to_a_line_that_starts_with_a_number_is_not_a_head
             "on five-hundred 32GB Nvidia V100 GPUs with a batch size of 8192.") in sentences
     # A heading after a finished sentence stays a heading: no sentence runs into it.
     assert not any("Understanding Results" in s for s in sentences)
+
+
+def test_two_rows_run_into_one_line_are_cut_and_the_second_keeps_the_model_name():
+    # XLM-R's Table 5 as pypdf prints it: the rows "BERT Wiki 40k" and "CC 40k" on one line.
+    page = ("Model D #vocab en fr de ru zh sw ur Avg\n"
+            "BERT Wiki 40k 84.5 78.6 80.0 75.5 77.7 60.1 57.3 73.4 "
+            "CC 40k 86.7 81.2 81.2 78.2 79.5 70.8 65.1 77.5\n"
+            "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8\n")
+    rows = [p for p in passages_from_pages(ArxivId("1911.02116", 2), [page])
+            if p.kind is PassageKind.TABLE_ROW]
+    assert [p.text for p in rows] == [
+        "BERT Wiki 40k 84.5 78.6 80.0 75.5 77.7 60.1 57.3 73.4",
+        "CC 40k 86.7 81.2 81.2 78.2 79.5 70.8 65.1 77.5",
+        "XLM-R 100 88.9/89.0 93.8 92.3 95.0 89.5 91.2 91.8",
+    ]
+    assert all(page[p.start:p.end] == p.text for p in rows)
+    assert [p.group for p in rows] == [None, "BERT", None]
+    assert rows[0].header == rows[1].header == "Model D #vocab en fr de ru zh sw ur Avg"
+
+
+@pytest.mark.parametrize("line", [
+    # Cell counts differ: "en 1" may be a label with a count, not a second row.
+    "mBERT† each N 91.97 90.94 87.38 82.82 88.28 en 1 91.97 77.57 74.96 69.56 78.52",
+    # A word among the cells ("extra") between dashes is not a second row's label.
+    "Extra anchors - - extra - - 74.0",
+    # Fewer than three cells after each label.
+    "Atom 0.5 0.7 Split 0.4 0.6",
+    "mBERT 59.8 65.4 81.9 71.5 62.2 64.5 / 49.4 61.4 / 44.2 59.7 / 43.9 56.7 38.7",
+])
+def test_a_line_of_another_shape_stays_one_row(line):
+    from claimcheck.papers.text import split_rows
+
+    assert split_rows(line) == [(0, len(line), None)]
