@@ -132,6 +132,14 @@ _ANTONYMS = [
 ]
 
 
+# Words that judge an effect good or bad: any word of one side against any of the other is a
+# reversal ("higher values of alpha hurt" against "the higher alpha, the better"), as the pairs
+# above are; the pairs stay for words that measure rather than judge ("higher", "more").
+_GOOD_EFFECT = ("improve", "help", "benefit", "better", "boost", "outperform")
+_BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform")
+_REVERSALS = [*_ANTONYMS, *((g, b) for g in _GOOD_EFFECT for b in _BAD_EFFECT)]
+
+
 _COMPARATIVES = {("better", "worse"), ("higher", "lower"), ("more", "less"), ("larger", "smaller"),
                  ("stronger", "weaker"), ("faster", "slower")}
 
@@ -271,7 +279,7 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         if (same and cc[0] != pc[0]) or (swapped and cc[0] == pc[0]):
             return True
     converse = " than " in c and " than " in p
-    for a, b in _ANTONYMS:
+    for a, b in _REVERSALS:
         if converse and (a, b) in _COMPARATIVES:
             continue
         for x, y in ((a, b), (b, a)):

@@ -84,6 +84,18 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_an_effect_judged_bad_reverses_one_judged_good_whatever_the_words() -> None:
+    passage = ("Figure 5 shows that the higher the value of alpha, the better the performance on "
+               "high-resource languages, and vice-versa.")
+    assert polarity_conflict("Higher values of alpha hurt performance on high-resource languages.",
+                             passage)
+    assert polarity_conflict("Shared position embeddings help multilinguality.",
+                             "Shared position embeddings degrade multilinguality.")
+    # Both sides judge it good: no reversal.
+    assert not polarity_conflict("Higher values of alpha improve performance on high-resource "
+                                 "languages.", passage)
+
+
 def test_a_named_row_contradicts_the_number_that_ends_a_whole_claim() -> None:
     # The claim ends on its number, but is whole: the number is not what is left of a longer one.
     claim = "With a single anchor token, Atom+Compositional models reach a probe accuracy of 0.82."
