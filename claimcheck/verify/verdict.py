@@ -363,7 +363,7 @@ def decide(
         r0 = confirmed[measures[0].mention]
         table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
                         f"of the row it names ({row_label(r0.row)!r})")
-    if score < th.topic and not tabled:
+    if score < th.topic and not tabled and not _anchored(numbers, ranked, th.topic - ANCHOR_SLACK):
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
@@ -494,7 +494,7 @@ def decide(
     )
 
 
-_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
+_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+(?!\w|\.\d)")  # a stop may follow: "to 70.7."
 
 
 _ANY_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?|(?<![\d.])\.\d+")
@@ -811,3 +811,15 @@ def _fmt(v: float | None) -> str:
     if v == int(v) and abs(v) >= 1e4:
         return f"{v:,.0f}"  # 1,500,000, not 1.5e+06
     return f"{v:g}"
+
+
+def _anchored(numbers: Sequence[NumberCheck], ranked: Sequence[Scored], floor: float) -> bool:
+    """A measurement of the claim ("70.8", ".97") written in a passage scoring near the topic
+    threshold: the claim speaks of what that passage measures, however it words the rest."""
+    for n in numbers:
+        if n.status is not NumberStatus.MATCHED or n.mention.decimals == 0 or not n.quote:
+            continue
+        quote = n.quote.strip("…")
+        if any(s.score >= floor and quote in s.passage.text for s in ranked):
+            return True
+    return False

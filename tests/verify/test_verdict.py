@@ -324,3 +324,27 @@ def test_the_opposite_of_the_second_passage_contradicts_when_it_scores_about_as_
     # Well below the best, it is not the claim's statement.
     low = [*ranked[:2], Scored(ranked[2].passage, top - 0.2, None, top - 0.2)]
     assert decide(claim, low, [], semantic=False).verdict is not Verdict.CONTRADICTED
+
+
+def test_a_measurement_written_in_a_passage_near_the_topic_threshold_puts_the_claim_on_topic() -> None:
+    th = THRESHOLDS[False]
+    claim = "Choosing one model on the joint dev set lowers overall accuracy from 71.3 to 70.1."
+    text = ("We observe a 0.6 decrease in overall accuracy when we go from N models to a single "
+            "model - going from 71.3 to 70.7.")
+    m713 = NumberMention(value=71.3, text="71.3", start=claim.index("71.3"),
+                         end=claim.index("71.3") + 4, kind="decimal", decimals=1)
+    m701 = NumberMention(value=70.1, text="70.1", start=claim.index("70.1"),
+                         end=claim.index("70.1") + 4, kind="decimal", decimals=1)
+    ranked = [scored(text, th.topic - 0.03)]
+    # The checker quotes an excerpt of the passage, cut with ellipses.
+    found = NumberCheck(m713, NumberStatus.MATCHED, 71.3, quote="…N models to a single model - going from 71.3…")
+    d = decide(claim, ranked, [found, NumberCheck(m701, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "70.7" in d.reason, d.reason
+    # Neither number written there: the passage is only near the claim's words.
+    d = decide(claim, ranked, [NumberCheck(m713, NumberStatus.ABSENT), NumberCheck(m701, NumberStatus.ABSENT)],
+               semantic=False)
+    assert d.verdict is Verdict.NOT_FOUND
+    # Far below the threshold, a number in common is not enough.
+    far = [scored(text, th.topic - 0.2)]
+    assert decide(claim, far, [found, NumberCheck(m701, NumberStatus.ABSENT)],
+                  semantic=False).verdict is Verdict.NOT_FOUND
