@@ -306,7 +306,7 @@ class Auditor:
     def _claim_vectors_text(self, texts: Sequence[str]) -> FloatArray | None:
         if self.model is None or not texts:
             return None
-        return self.model.encode(texts)
+        return self.model.encode([lexical.without_attribution(t) for t in texts])
 
     def check_claim(
         self,
@@ -403,7 +403,7 @@ class Auditor:
         if self.model is not None:
             vec = self._part_vecs.get(part)
             if vec is None:  # a claim checked without _claim_vectors (a caller's own vectors)
-                vec = self.model.encode([part])[0]
+                vec = self.model.encode([lexical.without_attribution(part)])[0]
         ranked = rank(part, vec, [s.index for s in sources])
         checks = check_numbers(extract_numbers(part), [x.passage for x in ranked], claim_text=part,
                                headers=headers)

@@ -178,8 +178,10 @@ def rank(
     Stage 1 scores every passage cheaply (token-set ratio, cosine); stage 2 rescores the best
     ``COARSE_TOP`` with the precise, truncation-aware lexical score and fuses it with cosine.
     """
-    claim_terms = lexical.content_terms(claim_core)
     numbers = lexical.claim_numbers(claim_core)
+    # Who the claim says says it ("Dufter and Schütze find that") is never in the paper's text.
+    claim_core = lexical.without_attribution(claim_core)
+    claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
     pool: list[tuple[float, PaperIndex, int, float | None]] = []
     for idx in indexes:

@@ -37,6 +37,22 @@ def claim_core(text: str, truncated: bool) -> str:
     return text
 
 
+# "Dufter and Schütze find that", "Hua, Yun and Pavlick's", "Wu et al. show": who says it, which
+# the paper itself never writes ("we find").
+_NAME = r"[A-Z][\w\u00C0-\u024F-]+"
+_VERB = (r"(?:\s+(?:also\s+)?(?:find|found|finds|show|shows|showed|report|reports|reported|note|"
+         r"notes|noted|observe|observes|observed|argue|argues|conclude|concludes)(?:\s+that)?)")
+_ATTRIBUTION = re.compile(
+    rf"\b{_NAME} et al\.(?:['’]s\b)?{_VERB}?"
+    rf"|\b{_NAME}(?:, {_NAME})*,? (?:and|&) {_NAME}(?:['’]s\b|{_VERB})"
+)
+
+
+def without_attribution(text: str) -> str:
+    """``text`` without the names it attributes itself to."""
+    return re.sub(r"\s{2,}", " ", _ATTRIBUTION.sub(" ", text)).strip()
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # A crude suffix stripper: enough to make "improves"/"improvement"/"improved" meet.

@@ -57,7 +57,7 @@ from claimcheck.models import (
 from claimcheck.papers.tables import cells
 from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
-from claimcheck.verify.lexical import content_terms, normalise, term_recall
+from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import same_magnitude
 
 
@@ -451,7 +451,8 @@ def decide(
     absent = [n for n in absent if n not in listed]
     # Measurements only: a count ("seven") is found in too many places to vouch for a part.
     held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
-    recall = term_recall(content_terms(claim_core), frozenset(content_terms(best.passage.text)))
+    recall = term_recall(content_terms(without_attribution(claim_core)),
+                         frozenset(content_terms(best.passage.text)))
     if tabled and not absent:
         first = tabled[0].mention
         if first in confirmed:

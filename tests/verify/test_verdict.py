@@ -348,3 +348,24 @@ def test_a_measurement_written_in_a_passage_near_the_topic_threshold_puts_the_cl
     far = [scored(text, th.topic - 0.2)]
     assert decide(claim, far, [found, NumberCheck(m701, NumberStatus.ABSENT)],
                   semantic=False).verdict is Verdict.NOT_FOUND
+
+
+def test_who_a_claim_is_attributed_to_is_not_matched_against_the_paper() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+    from claimcheck.verify.lexical import without_attribution
+
+    assert without_attribution("Dufter and Schütze find that shared position embeddings help.") \
+        == "shared position embeddings help."
+    assert without_attribution("In Wu et al.'s Default setting, parsing reaches 73.2.") \
+        == "In Default setting, parsing reaches 73.2."
+    assert without_attribution("Hua, Yun and Pavlick show that anchor tokens help.") == "anchor tokens help."
+    # Two names joined by "and" are attribution only with a possessive or a verb of saying.
+    for text in ("English and French parsing improves.", "BERT and XLM-R are compared."):
+        assert without_attribution(text) == text
+    # The paper says "we find": the names it never writes do not lower its best passage.
+    said = "We find that shared position embeddings are essential for multilinguality."
+    index = PaperIndex.build("2005.00396v3", [Passage(PID, 5, 0, len(said), said, PassageKind.SENTENCE)], None)
+    plain = rank("Shared position embeddings are essential for multilinguality.", None, [index])
+    named = rank("Dufter and Schütze find that shared position embeddings are essential for "
+                 "multilinguality.", None, [index])
+    assert named[0].score == plain[0].score
