@@ -13,7 +13,7 @@ The rules, in order:
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
    -> ``not_found`` (unless rule 6's table comparison holds);
 3. a number the source states differently, or gives to another row/entity -> ``contradicted``;
-4. a claim whose polarity is the opposite of either of its first two distinct prose passages,
+4. a claim whose polarity is the opposite of any of its first three distinct prose passages,
    where they score about as well as the best ("does not improve" against "improves",
    "stronger" against "weaker", "narrows the gap on X" against "not the same impact on X"), or
    that includes what the passage excepts ("with the exception of summarization")
@@ -402,11 +402,11 @@ def decide(
             detail + src,
             passage=shown,
         )
-    # The first two distinct prose passages (a caption's first sentence repeats the caption),
+    # The first three distinct prose passages (a caption's first sentence repeats the caption),
     # each where it scores about as well as the best: the claim must not say their opposite.
     top_sentences: list[Scored] = []
     for s in ranked[:4]:
-        if len(top_sentences) == 2:
+        if len(top_sentences) == 3:
             break
         if s.passage.kind is PassageKind.TABLE_ROW or any(
                 _overlaps(s.passage, t.passage) for t in top_sentences):

@@ -321,6 +321,12 @@ def test_the_opposite_of_the_second_passage_contradicts_when_it_scores_about_as_
                      None, top - 0.02)]
     d = decide(claim, ranked, [], semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and d.passage is ranked[2], d.reason
+    # A third distinct passage scoring as well is read too.
+    other = "The first column of Table 1 shows the alignment probe accuracy of mOthelloGPTs."
+    third = [ranked[0], Scored(Passage(PID, 6, 0, len(other), other, PassageKind.SENTENCE), top - 0.01,
+                               None, top - 0.01), ranked[1], ranked[2]]
+    d = decide(claim, third, [], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and d.passage is ranked[2], d.reason
     # Well below the best, it is not the claim's statement.
     low = [*ranked[:2], Scored(ranked[2].passage, top - 0.2, None, top - 0.2)]
     assert decide(claim, low, [], semantic=False).verdict is not Verdict.CONTRADICTED
