@@ -552,9 +552,13 @@ def _rival_number(
                 abs(v - x) > 10 ** -m.decimals / 2 for x in (m.value, *own))
 
         for s in top:
-            text = s.passage.text
-            if s is not top[0] and _states(text, n):
+            if s is not top[0] and _states(s.passage.text, n):
                 continue  # this passage states the claim's number: it does not replace it
+            # Only where the passage says what the claim says: a caption's other sentences
+            # give values of other cells ("cell c(0,1) ... to be 0.52").
+            text = s.passage.text
+            if s.passage.kind is PassageKind.CAPTION:
+                text = _claims_sentence(claim, text, own)
             if m.unit == "%" or m.kind == "percent":
                 found = [f + "%" for f in _PERCENT.findall(text) if other(f)]
                 if found:
@@ -824,3 +828,21 @@ def _anchored(numbers: Sequence[NumberCheck], ranked: Sequence[Scored], floor: f
         if any(s.score >= floor and quote in s.passage.text for s in ranked):
             return True
     return False
+
+
+# Between two sentences of a caption: "... to be 0.52. We observe ..." (not "ENG.+TGT. FT").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z][a-z])")
+
+
+def _claims_sentence(claim: str, text: str, own: Sequence[float]) -> str:
+    """The sentence of a caption that states what the claim states: one writing a number the
+    claim also states (".75 vs. .81" for ".75 against .85"), else the one sharing most of the
+    claim's words."""
+    sentences = [x for x in _SENTENCE_BREAK.split(text) if x.strip()]
+    if len(sentences) < 2:
+        return text
+    for x in sentences:
+        if any(abs(v - o) < 1e-9 for v in _numbers_in(x) for o in own):
+            return x
+    terms = frozenset(content_terms(claim))
+    return max(sentences, key=lambda x: len(terms & frozenset(content_terms(x))))

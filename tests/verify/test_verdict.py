@@ -375,3 +375,23 @@ def test_who_a_claim_is_attributed_to_is_not_matched_against_the_paper() -> None
     named = rank("Dufter and Schütze find that shared position embeddings are essential for "
                  "multilinguality.", None, [index])
     assert named[0].score == plain[0].score
+
+
+def test_a_caption_gives_a_rival_number_only_in_the_sentence_that_states_the_claim() -> None:
+    th = THRESHOLDS[False]
+    caption = ("Figure 4: Pairwise cross-lingual alignment probe accuracy for mOthelloGPT. For "
+               "instance, cell c(0,1) indicates the accuracy of board state prediction to be 0.52. "
+               "With 4 shared anchor tokens, the representations already reach nearly perfect "
+               "alignment for all three language-pair types.")
+    claim = "With 4 anchor tokens, the alignment probe accuracy reaches 0.97 for all three language-pair types."
+    m = NumberMention(value=0.97, text="0.97", start=claim.index("0.97"), end=claim.index("0.97") + 4,
+                      kind="decimal", decimals=2)
+    ranked = [scored(caption, th.support + 0.05, PassageKind.CAPTION)]
+    d = decide(claim, ranked, [NumberCheck(m, NumberStatus.ABSENT)], semantic=False)
+    # 0.52 is another cell's value: the claim's 0.97 is not stated, but not contradicted.
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
+    # The sentence that states the claim gives another value: that one replaces it.
+    other = caption.replace("nearly perfect alignment", "an alignment of 0.91")
+    d = decide(claim, [scored(other, th.support + 0.05, PassageKind.CAPTION)],
+               [NumberCheck(m, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "0.91" in d.reason, d.reason
