@@ -468,7 +468,9 @@ def decide(
             passage=shown,
             held=held,
         )
-    if score >= th.support and not absent and recall >= MIN_RECALL[semantic]:
+    # A name the papers never write ("L2-normalised") is a detail they do not state.
+    unnamed = sorted(_unnamed(ents, paper_entities)) if paper_entities is not None else []
+    if score >= th.support and not absent and recall >= MIN_RECALL[semantic] and not unnamed:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
         extra = f"; {matched} number(s) match" if matched else ""
         return Decision(
@@ -481,6 +483,8 @@ def decide(
     if absent:
         missing = ", ".join(n.mention.text for n in absent)
         reason = f"on topic in {where}, but the source does not state {missing}"
+    elif score >= th.support and recall >= MIN_RECALL[semantic]:
+        reason = f"stated in {where}, but the cited papers never name {', '.join(unnamed)}"
     elif score >= th.support:
         reason = f"only partly stated in {where}: {recall:.0%} of the claim's terms are there"
     else:
@@ -846,3 +850,10 @@ def _claims_sentence(claim: str, text: str, own: Sequence[float]) -> str:
             return x
     terms = frozenset(content_terms(claim))
     return max(sentences, key=lambda x: len(terms & frozenset(content_terms(x))))
+
+
+def _unnamed(names: set[str], paper_entities: set[str]) -> set[str]:
+    """The claim's names that no paper writes, even as the start of a longer name ("CoNLL" of
+    "CoNLL-2002") or in the singular ("MLMs")."""
+    return {n for n in names
+            if not any(e.startswith(n) or e == n.removesuffix("s") for e in paper_entities)}

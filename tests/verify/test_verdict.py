@@ -395,3 +395,19 @@ def test_a_caption_gives_a_rival_number_only_in_the_sentence_that_states_the_cla
     d = decide(claim, [scored(other, th.support + 0.05, PassageKind.CAPTION)],
                [NumberCheck(m, NumberStatus.ABSENT)], semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and "0.91" in d.reason, d.reason
+
+
+def test_a_name_the_papers_never_write_is_a_detail_they_do_not_state() -> None:
+    th = THRESHOLDS[False]
+    said = ("For non-atomic languages, we take the contextual representation of the last token "
+            "of a move for cross-lingual alignment probes.")
+    claim = ("For non-atomic languages, the alignment probes take the contextual representation of "
+             "the last token of a move, with L2-normalised inputs.")
+    ranked = [scored(said, th.support + 0.15)]
+    d = decide(claim, ranked, [], semantic=False, paper_entities={"l2", "mothellogpt"})
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED and "l2-normalised" in d.reason, d.reason
+    # A name the papers write as the start of a longer one, or in the singular, is theirs.
+    for name in ("L2", "mOthelloGPTs"):
+        d = decide(claim.replace("L2-normalised", name), ranked, [], semantic=False,
+                   paper_entities={"l2-norm", "mothellogpt"})
+        assert d.verdict is Verdict.SUPPORTED, d.reason
