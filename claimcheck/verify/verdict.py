@@ -58,7 +58,7 @@ from claimcheck.papers.tables import cells
 from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
-from claimcheck.verify.numbers import same_magnitude
+from claimcheck.verify.numbers import extract_numbers, same_magnitude
 
 
 @dataclass(frozen=True)
@@ -527,10 +527,6 @@ def _states(text: str, n: NumberCheck) -> bool:
     return any(abs(v - m.value) <= tol + 1e-9 for v in _numbers_in(text))
 
 
-_COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
 
 
@@ -580,13 +576,11 @@ def _rival_number(
             after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[m.end :])
             if after is None:
                 continue
-            noun = re.escape(after.group(1).lower())
-            words = "|".join(_COUNT_WORDS)
-            for c in re.finditer(rf"(?<![\w.])(\d[\d,]*|{words})\s+{noun}", text.lower()):
-                token = c.group(1)
-                value = float(_COUNT_WORDS.get(token) or token.replace(",", ""))
-                if abs(value - m.value) > 1e-9:
-                    return n, s, token
+            noun = re.compile(rf"\s+{re.escape(after.group(1).lower())}\b")
+            low = text.lower()
+            for c in extract_numbers(text):  # "15 languages", "three tasks", "48K pairs"
+                if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9:
+                    return n, s, c.text
     return None
 
 

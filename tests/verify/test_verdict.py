@@ -196,6 +196,14 @@ def test_the_best_passage_counts_the_same_thing_otherwise() -> None:
     d = decide(claim, [best, elsewhere], checks, semantic=False)
     assert d.verdict is Verdict.CONTRADICTED
     assert "four" in d.reason and "three" in d.reason
+    # A count written with a scale: "48K pairs" replaces "84K pairs".
+    said = scored("This results in approximately 48K pairs of activation data and board states.",
+                  th.support + 0.05)
+    claim = "Each probe yields roughly 84K pairs of activations and board states."
+    k84 = NumberMention(value=84000, text="84K", start=claim.index("84K"), end=claim.index("84K") + 3,
+                        kind="multiplier")
+    d = decide(claim, [said], [NumberCheck(k84, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "48K" in d.reason, d.reason
 
 
 def test_a_count_the_claim_spells_out_item_by_item_is_stated_by_its_items() -> None:
