@@ -58,8 +58,13 @@ def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
     if 0 <= extra <= MAX_LABEL_COLUMNS:
         named = names[extra:]
         # "Cross-lingual zero-shot transfer (models are trained on English data)" may have as
-        # many words as the row has cells; it is a group heading, not column names.
-        return None if any(_heading_word(x) for x in named) else list(named)
+        # many words as the row has cells; it is a group heading, not column names. A plain
+        # word or two among names is a column's ("... QG Summ. class gen": the averages).
+        plain = sum(1 for x in named if _PLAIN_WORD.fullmatch(x))
+        if 4 * plain > len(named) or any(_heading_word(x) and not _PLAIN_WORD.fullmatch(x)
+                                         for x in named):
+            return None
+        return list(named)
     if extra < 0:
         return None  # fewer names than cells: which ones are missing is unknown
     k = 0

@@ -57,3 +57,14 @@ def test_a_two_level_header_names_each_cell_by_its_group_and_sub_column() -> Non
     assert got is not None and got[:4] == [None] * 4 and got[4] == "XNLI (Acc) › fr"
     # Fewer group headings than repeats: not that shape, so the names are read as they stand.
     assert names("Model fr ru fr ru", "x 1.0 2.0 3.0 4.0") == ["fr", "ru", "fr", "ru"]
+
+
+def test_a_plain_word_or_two_among_the_names_is_a_columns_name() -> None:
+    # BUFFET's Table 4: "class" and "gen" are the averages over classification and generation.
+    header = "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG Summ. class gen"
+    row = "ChatGPT† 54.5 91.1 68.6 76.7 73.3 68.1 45.4 21.2 5.4 64.6 13.3"
+    assert names(header, row) == ["NLI", "Sent.", "PWX", "XCPA", "XWGD", "TyDi", "NER", "QG", "Summ.",
+                                  "class", "gen"]
+    # Mostly plain words, or a function word among them: a heading.
+    assert names("Results with more training data", "mBERT 1.0 2.0 3.0 4.0 5.0") is None
+    assert names("XNLI and NER", "mBERT 1.0 2.0 3.0") is None
