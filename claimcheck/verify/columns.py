@@ -67,12 +67,40 @@ def mention_positions(claim: str, name: str) -> list[int]:
     if len(key) < 2:
         return []
     found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
+    found += _abbreviated(name.strip("#†‡*()"), low)
     if re.fullmatch(r"[A-Z]{2,5}", name.strip("#†‡*()")):
         # An acronym spelled out: "NER" as "named entity recognition", "POS" as "part-of-speech"
         # (words of four letters or more, or a short joining word: "nearly every run" is not).
         spelled = r"[\s-]+".join(rf"(?:{c}\w{{3,}}|{c}(?:f|nd|n))" for c in key)
         found += [m.start() for m in re.finditer(rf"\b{spelled}\b", low)]
     return found
+
+
+def _abbreviated(name: str, low: str) -> list[int]:
+    """Where the claim writes out a column name that the header shortens: a cut word ("Sent."
+    for "sentiment", "TyDi" for "TyDiQA") or capitals dropping letters ("XWGD" for
+    "XWinograd", "XCPA" for "XCOPA"), of three letters or more."""
+    stem = name.rstrip(".").lower()
+    if len(stem) < 3 or not stem.isalpha():
+        return []
+    out = []
+    cut = name.endswith(".") or (name[0].isupper() and any(c.islower() for c in name[1:])
+                                 and any(c.isupper() for c in name[1:]))
+    capitals = name.isupper() and len(name) >= 4
+    for m in re.finditer(r"(?<![\w-])[a-z][\w-]*", low):
+        word = m.group(0)
+        if word == stem or word[:2] != stem[:2]:
+            continue
+        if cut and word.startswith(stem):
+            out.append(m.start())
+        elif capitals and len(word) <= 3 * len(stem) and _in_order(stem, word.replace("-", "")):
+            out.append(m.start())
+    return out
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 @dataclass(frozen=True)

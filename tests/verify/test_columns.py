@@ -191,3 +191,15 @@ def test_a_row_label_ends_at_its_first_cell_even_an_empty_one() -> None:
     d = _decide("With extra anchors created from a bilingual dictionary, English-Chinese NER F1 "
                 "rises to 72.1.", [extra])
     assert d.verdict is Verdict.CONTRADICTED and "66.8" in d.reason, d.reason
+
+
+def test_a_column_name_the_header_shortens_is_named_by_the_word_written_out() -> None:
+    header = "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG Summ. class gen"
+    chatgpt = row("ChatGPT† 54.5 91.1 68.6 76.7 73.3 68.1 45.4 21.2 5.4 64.6 13.3", header)
+    r = reading("With English in-context learning, ChatGPT scores 76.7 on XWinograd.", chatgpt, "76.7")
+    assert r is not None and r.column == "XWGD" and not r.holds and r.values == (73.3,)
+    assert reading("ChatGPT scores 76.7 on XCOPA.", chatgpt, "76.7").holds
+    assert reading("ChatGPT scores 91.1 on sentiment analysis.", chatgpt, "91.1").column == "Sent."
+    assert reading("ChatGPT reaches 68.1 on TyDiQA.", chatgpt, "68.1").column == "TyDi"
+    # Three capitals are too few to tell a word apart ("NER" is not "never").
+    assert reading("ChatGPT never drops below 45.4.", chatgpt, "45.4") is None
