@@ -102,10 +102,12 @@ CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
 }
 
 # "without" is left out: it mostly names a setting ("without anchor tokens"), not a denial.
+# "instead of X" and "rather than X" deny X as "not X" does ("BERT-base, not BERT-small").
 _NEG = re.compile(
     r"\b(?:not|no|never|neither|nor|cannot|none|unable|fails?|failed|lacks?|"
-    r"\w+n't)\b"
+    r"\w+n't|instead of|rather than)\b"
 )
+_BOTH = re.compile(r"\b([a-z][\w-]*) (?:and|or) not ([a-z][\w-]*)")
 # Words between a negation and what it denies ("does not *always* improve", "fails *to* learn").
 _NEG_SKIP = frozenset({
     "a", "an", "the", "to", "be", "been", "being", "any", "always", "necessarily", "much", "more",
@@ -260,7 +262,10 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
         # against "models are trained on some of the datasets".
         denier, other = (claim, passage) if negations(claim) % 2 else (passage, claim)
-        denied = negated_terms(denier)
+        # "seen and not seen": both sides of a contrast, so neither is denied.
+        both = {t for a, b in _BOTH.findall(normalise(denier))
+                if content_terms(a) == content_terms(b) for t in content_terms(a)}
+        denied = negated_terms(denier) - both
         if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied
                                         for t in content_terms(other)):
             return True

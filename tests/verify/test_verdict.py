@@ -84,6 +84,22 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
+    passage = ("We show the performance of mBERT on entities in the target language NER dev data "
+               "that were seen and not seen in the English NER training data.")
+    assert not polarity_conflict("Entities seen in the English NER training data are tagged "
+                                 "correctly more often.", passage)
+    assert polarity_conflict("Entities seen in the English NER training data are tagged correctly.",
+                             "Entities were not seen in the English NER training data.")
+
+
+def test_instead_of_denies_what_follows_it_as_not_does() -> None:
+    passage = "We use BERT-base, not BERT-small because BERT-small performs poorly at scale."
+    assert not polarity_conflict("They use BERT-base instead of BERT-small, as BERT-small "
+                                 "performs poorly at scale.", passage)
+    assert polarity_conflict("They use BERT-small, as BERT-base performs poorly at scale.", passage)
+
+
 def test_an_effect_judged_bad_reverses_one_judged_good_whatever_the_words() -> None:
     passage = ("Figure 5 shows that the higher the value of alpha, the better the performance on "
                "high-resource languages, and vice-versa.")
