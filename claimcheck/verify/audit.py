@@ -61,9 +61,12 @@ def parts(core: str) -> list[str]:
     """
     spans: list[list[int]] = [[0, len(core)]]
     colon = core.find(": ")
+    names = lexical.attribution_spans(core)
     for m in _CLAUSE.finditer(core):
         if 0 <= colon < m.start():
             break  # "four tasks: word alignment, sentence retrieval and XNLI" is one list
+        if any(a <= m.start() < b for a, b in names):
+            continue  # "Dufter and Schütze's experiments" names its authors, it is no clause
         if len(lexical.content_terms(core[spans[-1][0] : m.start()])) >= MIN_PART_TERMS:
             spans[-1][1] = m.start()
             spans.append([m.end(), len(core)])

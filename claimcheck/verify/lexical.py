@@ -48,6 +48,11 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names who says it ("Dufter and Schütze find that")."""
+    return [m.span() for m in _ATTRIBUTION.finditer(text)]
+
+
 def without_attribution(text: str) -> str:
     """``text`` without the names it attributes itself to."""
     return re.sub(r"\s{2,}", " ", _ATTRIBUTION.sub(" ", text)).strip()

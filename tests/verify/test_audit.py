@@ -185,6 +185,10 @@ def test_parts_are_clauses_not_list_items() -> None:
         "Each bilingual MLM is pretrained on 8 NVIDIA V100 GPUs",
         "reaches a final English dev perplexity of about 4.",
     ]
+    # The "and" between two authors' names joins no clauses.
+    assert parts("Pretraining BERT-base on Dufter and Schütze's Wikipedia sample for one epoch "
+                 "takes about 2.5 days on a single GPU.") == []
+    assert parts("No multi-GPU training was performed in Dufter and Schütze's experiments.") == []
 
 
 class CountingModel:
