@@ -853,6 +853,14 @@ def _claims_sentence(claim: str, text: str, own: Sequence[float]) -> str:
 
 def _unnamed(names: set[str], paper_entities: set[str]) -> set[str]:
     """The claim's names that no paper writes, even as the start of a longer name ("CoNLL" of
-    "CoNLL-2002") or in the singular ("MLMs")."""
-    return {n for n in names
-            if not any(e.startswith(n) or e == n.removesuffix("s") for e in paper_entities)}
+    "CoNLL-2002"), in the singular ("MLMs") or with a word hyphened on ("CommonCrawl-trained";
+    a stem of two characters, "L2" of "L2-normalised", tells too little to count)."""
+    def written(n: str) -> bool:
+        return any(e.startswith(n) or e == n.removesuffix("s") for e in paper_entities)
+
+    out = set()
+    for n in names:
+        stem = re.sub(r"-[a-z]+$", "", n)
+        if not written(n) and not (len(stem) >= 3 and stem != n and written(stem)):
+            out.add(n)
+    return out

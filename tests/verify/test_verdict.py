@@ -431,6 +431,9 @@ def test_a_name_the_papers_never_write_is_a_detail_they_do_not_state() -> None:
     d = decide(claim, ranked, [], semantic=False, paper_entities={"l2", "mothellogpt"})
     assert d.verdict is Verdict.PARTIALLY_SUPPORTED and "l2-normalised" in d.reason, d.reason
     # A name the papers write as the start of a longer one, or in the singular, is theirs.
+    d = decide(claim.replace("L2-normalised", "mOthelloGPT-style"), ranked, [], semantic=False,
+               paper_entities={"l2", "mothellogpt"})
+    assert d.verdict is Verdict.SUPPORTED, d.reason
     for name in ("L2", "mOthelloGPTs"):
         d = decide(claim.replace("L2-normalised", name), ranked, [], semantic=False,
                    paper_entities={"l2-norm", "mothellogpt"})
