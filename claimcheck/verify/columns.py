@@ -21,7 +21,19 @@ LANGUAGES = {
     "polish": "pl", "portuguese": "pt", "russian": "ru", "spanish": "es", "swahili": "sw",
     "tamil": "ta", "telugu": "te", "thai": "th", "turkish": "tr", "urdu": "ur",
     "vietnamese": "vi", "yoruba": "yo",
+    # More of the ISO 639 codes that multilingual benchmarks' tables use (XTREME, MasakhaNER,
+    # AmericasNLI, IndicXNLI): 639-1 where there is one, else 639-3.
+    "amharic": "amh", "assamese": "as", "aymara": "aym", "basque": "eu", "belarusian": "be",
+    "bodo": "brx", "bribri": "bzd", "asháninka": "cni", "ashaninka": "cni", "georgian": "ka",
+    "guarani": "gn", "gujarati": "gu", "haitian": "ht", "hausa": "hau", "huichol": "hch",
+    "igbo": "ibo", "javanese": "jv", "kannada": "kn", "kazakh": "kk", "kinyarwanda": "kin",
+    "luo": "luo", "maithili": "mai", "malay": "ms", "malayalam": "ml", "marathi": "mr",
+    "burmese": "my", "nahuatl": "nah", "otomi": "oto", "punjabi": "pa", "nigerian pidgin": "pcm",
+    "quechua": "quy", "shipibo-konibo": "shp", "tagalog": "tl", "rarámuri": "tar",
+    "raramuri": "tar", "wolof": "wol",
 }
+# Second codes of languages above: 639-3 beside 639-1 ("swa" and "sw"), and informal ones.
+_OTHER_CODES = {"swa": "swahili", "yor": "yoruba", "jp": "japanese", "qu": "quechua"}
 _COUNTS = {
     "zero": 0, "no": 0, "without": 0, "one": 1, "single": 1, "a single": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -61,6 +73,7 @@ def mention_positions(claim: str, name: str) -> list[int]:
             found += [m.start() for m in re.finditer(rf"\b{w}\b", low)]
         return found
     names = [k for k, v in LANGUAGES.items() if v == key] if key in LANGUAGES.values() else []
+    names += [_OTHER_CODES[key]] if key in _OTHER_CODES else []
     names += _ALIASES.get(key, [])
     if names:
         return [m.start() for n in names for m in re.finditer(rf"\b{n}\b", low)]

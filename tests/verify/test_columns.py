@@ -203,3 +203,13 @@ def test_a_column_name_the_header_shortens_is_named_by_the_word_written_out() ->
     assert reading("ChatGPT reaches 68.1 on TyDiQA.", chatgpt, "68.1").column == "TyDi"
     # Three capitals are too few to tell a word apart ("NER" is not "never").
     assert reading("ChatGPT never drops below 45.4.", chatgpt, "45.4") is None
+
+
+def test_languages_of_low_resource_benchmarks_name_their_columns() -> None:
+    header = "Model Macro aym bzd cni gn hch nah oto quy shp tar"
+    mt5 = row("English Target FT 45.1 46.2 48.6 45.0 49.7 38.8 46.8 44.2 46.4 42.5 43.0", header)
+    r = reading("mT5 reaches a macro accuracy of 45.1 and 49.7 on Guarani.", mt5, "49.7")
+    assert r is not None and r.column == "gn" and r.holds
+    assert reading("mT5 reaches 46.4 on Quechua.", mt5, "46.4").column == "quy"
+    masakha = row("XLM-R 76.2 80.1 77.3", "Model swa yor hau")
+    assert reading("XLM-R reaches 80.1 F1 on Yoruba.", masakha, "80.1").column == "yor"
