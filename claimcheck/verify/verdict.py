@@ -107,7 +107,7 @@ _NEG = re.compile(
     r"\b(?:not|no|never|neither|nor|cannot|none|unable|fails?|failed|lacks?|"
     r"\w+n't|instead of|rather than)\b"
 )
-_BOTH = re.compile(r"\b([a-z][\w-]*) (?:and|or) not ([a-z][\w-]*)")
+_BOTH = re.compile(r"\b([a-z][\w-]*) (?:and|or) (?:(?:do|does|did|is|are|was|were) )?not ([a-z][\w-]*)")
 # Words between a negation and what it denies ("does not *always* improve", "fails *to* learn").
 _NEG_SKIP = frozenset({
     "a", "an", "the", "to", "be", "been", "being", "any", "always", "necessarily", "much", "more",
@@ -257,13 +257,14 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     if excepted(claim, passage) is not None:
         return True
     comparisons = _comparison(claim), _comparison(passage)
-    passage = aligned_span(claim, passage, truncated=truncated)
+    full, passage = passage, aligned_span(claim, passage, truncated=truncated)
     if (negations(claim) % 2) != (negations(passage) % 2):
         # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
         # against "models are trained on some of the datasets".
         denier, other = (claim, passage) if negations(claim) % 2 else (passage, claim)
-        # "seen and not seen": both sides of a contrast, so neither is denied.
-        both = {t for a, b in _BOTH.findall(normalise(denier))
+        # "seen and not seen", "appeared and did not appear": both sides of a contrast, so
+        # neither is denied.
+        both = {t for a, b in _BOTH.findall(normalise(denier if denier is claim else full))
                 if content_terms(a) == content_terms(b) for t in content_terms(a)}
         denied = negated_terms(denier) - both
         if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied

@@ -89,6 +89,9 @@ def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
                "that were seen and not seen in the English NER training data.")
     assert not polarity_conflict("Entities seen in the English NER training data are tagged "
                                  "correctly more often.", passage)
+    assert not polarity_conflict("mBERT's accuracy on trigrams unseen in the English training data is 0.0.",
+                                 "Accuracy of mBERT on POS tag trigrams that appeared and did not appear "
+                                 "in the English training data.")
     assert polarity_conflict("Entities seen in the English NER training data are tagged correctly.",
                              "Entities were not seen in the English NER training data.")
 
