@@ -616,14 +616,23 @@ def _rival_row(
             continue
         if n.status is NumberStatus.MATCHED and n.source_subject:
             found = label_of(n.source_subject) or ""
-            # Matched in "XLM-R CC"'s row: the claim's "XLM-R" is that row as much as another.
-            if any(label_pattern(lbl).search(found) for _, lbl, _ in rows):
+            # Matched in "XLM-R CC"'s row (or "XLMR"'s): the claim's "XLM-R" is that row as
+            # much as another; matched in a row the claim names otherwise ("ja" for "For
+            # Japanese, ..."), that row is the claim's.
+            if any(_squash(lbl) in _squash(found) for _, lbl, _ in rows) or mention_positions(
+                    claim, n.source_subject):
                 continue
         owner = _owner(claim, n.mention)
         mine = rows
         if owner is not None:
             # "one point below RoBERTa's 92.8": the number is RoBERTa's, whatever rows precede it.
             mine = [r for r in rows if r[1] in owner or owner in r[1]]
+        else:
+            # "0.20, close to the original probe's 0.19": a number given to no row is not read
+            # in the row another number is given to, or found in.
+            others = {o for x in numbers if x is not n and (
+                o := _owner(claim, x.mention) or _row_owner(claim.lower(), x.mention, rows))}
+            mine = [r for r in rows if not any(r[1] in o or o in r[1] for o in others)]
         # Cells of the claim's kind: as many decimals, and of its order (not "α = 0.3" against
         # scores of 88.9).
         same = [[v for v in values if len(v.split(".")[1]) == d and same_magnitude(float(v), n.mention.value)]
@@ -865,3 +874,17 @@ def _unnamed(names: set[str], paper_entities: set[str]) -> set[str]:
         if not written(n) and not (len(stem) >= 3 and stem != n and written(stem)):
             out.add(n)
     return out
+
+
+def _row_owner(low: str, m: NumberMention,
+               rows: Sequence[tuple[Scored, str, list[str]]]) -> str | None:
+    """The row label a number is written as belonging to ("the original probe's 0.19"), in the
+    lower-cased claim ``low``."""
+    before = low[: m.start]
+    return next((lbl for _, lbl, _ in rows
+                 if re.search(rf"{re.escape(lbl)}['’]s\s+(?:[a-z]+\s+){{0,2}}$", before)), None)
+
+
+def _squash(label: str) -> str:
+    """A label without its punctuation: "XLM-R" and "XLMR" are one name."""
+    return re.sub(r"[^0-9a-z]", "", label.lower())

@@ -441,3 +441,51 @@ def test_a_name_the_papers_never_write_is_a_detail_they_do_not_state() -> None:
         d = decide(claim.replace("L2-normalised", name), ranked, [], semantic=False,
                    paper_entities={"l2-norm", "mothellogpt"})
         assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def _num(claim: str, text: str, status: NumberStatus = NumberStatus.ABSENT, subject: str | None = None,
+         quote: str | None = None) -> NumberCheck:
+    k = claim.index(text)
+    m = NumberMention(value=float(text.rstrip("%")), text=text, start=k, end=k + len(text),
+                      kind="decimal", decimals=len(text.rstrip("%").split(".")[1]))
+    return NumberCheck(m, status, m.value if status is NumberStatus.MATCHED else None,
+                       source_subject=subject, quote=quote)
+
+
+def test_a_named_row_does_not_contradict_a_number_found_in_a_row_the_claim_also_names() -> None:
+    th = THRESHOLDS[False]
+    gaps = scored("XLM-R 10.2 12.4 16.3 19.1 13.3 14.3", 0.3, PassageKind.TABLE_ROW)
+    per_language = scored("XLMR 88.7 77.2 83.0 82.5 75.6 79.1 71.2 77.4", 0.3, PassageKind.TABLE_ROW)
+    prose = scored("We show XNLI accuracy per language for XLM-R.", th.support)
+    claim = "Per language, XLM-R reaches 71.2% XNLI accuracy on Swahili."
+    found = _num(claim, "71.2%", NumberStatus.MATCHED, "XLMR", per_language.passage.text)
+    # Matched in the row "XLMR": that is the claim's "XLM-R" too.
+    d = decide(claim, [prose, gaps, per_language], [found], semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Found in no row of XLM-R's: the row it names gives other values.
+    d = decide(claim, [prose, gaps], [_num(claim, "71.2%")], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "'xlm-r'" in d.reason, d.reason
+    # Matched in a row the claim names by a language ("ja" for Japanese).
+    claim = "For Japanese, mBERT's POS accuracy on unseen trigrams drops to 0.0, against 16.3 on seen ones."
+    mbert = scored("mBERT 80.8 64.3 68.0 70.0 65.3 73.5", 0.3, PassageKind.TABLE_ROW)
+    ja = scored("ja 16.3 0.0 12.3 1.0", 0.2, PassageKind.TABLE_ROW)
+    checks = [_num(claim, "0.0", NumberStatus.MATCHED, "ja", ja.passage.text),
+              _num(claim, "16.3", NumberStatus.MATCHED, "ja", ja.passage.text)]
+    d = decide(claim, [prose, mbert, ja], checks, semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def test_a_number_given_to_no_row_is_not_read_in_the_row_another_number_is_given_to() -> None:
+    th = THRESHOLDS[False]
+    claim = ("In the aligned group, intervening with the cross probe gives an average error of 0.20, "
+             "close to the original probe's 0.19.")
+    original = scored("Original Probe 0.28 0.19", 0.3, PassageKind.TABLE_ROW)
+    prose = scored("Table 3 shows the average error of intervening with each probe.", th.support)
+    checks = [_num(claim, "0.20"), _num(claim, "0.19", NumberStatus.MATCHED, "Original Probe",
+                                        original.passage.text)]
+    d = decide(claim, [prose, original], checks, semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Given to that row, it is read there.
+    claim = "In the aligned group, the original probe's average error is 0.20."
+    d = decide(claim, [prose, original], [_num(claim, "0.20")], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
