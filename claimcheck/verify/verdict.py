@@ -284,7 +284,9 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         swapped = (cc[1], cc[2]) == (pc[2], pc[1])
         if (same and cc[0] != pc[0]) or (swapped and cc[0] == pc[0]):
             return True
-    converse = " than " in c and " than " in p
+    # Unless both compare with the same thing ("worse than ... the bottom layers" against
+    # "better than ... the bottom layers"): then the comparatives must agree.
+    converse = " than " in c and " than " in p and _than_object(c) != _than_object(p)
     for a, b in _REVERSALS:
         if converse and (a, b) in _COMPARATIVES:
             continue
@@ -292,6 +294,15 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
             if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
                 return True
     return False
+
+
+def _than_object(text: str) -> str | None:
+    """The first content word after "than": what a comparison compares with."""
+    m = re.search(r"\bthan\b((?:\s+\S+){1,5})", text)
+    if m is None:
+        return None
+    words = [t for t in content_terms(m.group(1)) if t not in ("those", "that", "ones", "one")]
+    return words[0] if words else None
 
 
 @dataclass(frozen=True)

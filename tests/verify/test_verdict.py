@@ -96,6 +96,15 @@ def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
                              "Entities were not seen in the English NER training data.")
 
 
+def test_opposite_comparatives_against_the_same_thing_are_a_reversal() -> None:
+    passage = ("We observe that the average word embeddings in the middle layers perform better "
+               "than that in the bottom or the top layers.")
+    assert polarity_conflict("Average word embeddings from the middle layers perform worse than "
+                             "those from the bottom or top layers.", passage)
+    # Turned round, the comparison says the same.
+    assert not polarity_conflict("The bottom layers perform worse than the middle layers.", passage)
+
+
 def test_instead_of_denies_what_follows_it_as_not_does() -> None:
     passage = "We use BERT-base, not BERT-small because BERT-small performs poorly at scale."
     assert not polarity_conflict("They use BERT-base instead of BERT-small, as BERT-small "
