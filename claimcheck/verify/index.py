@@ -162,8 +162,9 @@ def label_of(row: str) -> str | None:
 
 
 def label_pattern(label: str) -> re.Pattern[str]:
-    """Where a claim names the row: the label as a whole word."""
-    return re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
+    """Where a claim names the row: the label as a whole word, not the start of a longer name
+    ("XLM" is not named by "XLM-R")."""
+    return re.compile(rf"(?<!\w){re.escape(label)}(?!\w|-\w)")
 
 
 def rank(

@@ -213,3 +213,11 @@ def test_languages_of_low_resource_benchmarks_name_their_columns() -> None:
     assert reading("mT5 reaches 46.4 on Quechua.", mt5, "46.4").column == "quy"
     masakha = row("XLM-R 76.2 80.1 77.3", "Model swa yor hau")
     assert reading("XLM-R reaches 80.1 F1 on Yoruba.", masakha, "80.1").column == "yor"
+
+
+def test_a_label_is_not_named_by_a_longer_name_it_starts() -> None:
+    from claimcheck.verify.index import label_pattern
+
+    assert not label_pattern("xlm").search("xlm-r's tatoeba accuracy correlates with wikipedia size")
+    assert label_pattern("xlm").search("xlm's tatoeba accuracy, against xlm-r's")
+    assert label_pattern("xlm-r").search("xlm-r's tatoeba accuracy")
