@@ -380,7 +380,8 @@ def decide(
         r0 = confirmed[measures[0].mention]
         table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
                         f"of the row it names ({row_label(r0.row)!r})")
-    if score < th.topic and not tabled and not _anchored(numbers, ranked, th.topic - ANCHOR_SLACK):
+    if score < th.topic and not tabled and not _anchored(claim_core, numbers, ranked,
+                                                          th.topic - ANCHOR_SLACK):
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
@@ -748,8 +749,11 @@ def _closest_rows(
 
 def _names_row(low: str, ents: set[str], label: str) -> bool:
     """Whether a claim (normalised, with its names) names a table row: its whole label, or the
-    model name it starts with ("XLM-R" for the row "XLM-R en")."""
-    return bool(label_pattern(label).search(low)) or any(label.startswith(e + " ") for e in ents)
+    model name it starts with ("XLM-R" for the row "XLM-R en"), written with or without its
+    punctuation ("XLM-R" for the row "XLMR")."""
+    bare = _squash(label)
+    return bool(label_pattern(label).search(low)) or any(
+        label.startswith(e + " ") or (len(bare) >= 4 and _squash(e) == bare) for e in ents)
 
 
 def _in_owners_row(claim: str, n: NumberCheck) -> bool:
@@ -842,15 +846,26 @@ def _fmt(v: float | None) -> str:
     return f"{v:g}"
 
 
-def _anchored(numbers: Sequence[NumberCheck], ranked: Sequence[Scored], floor: float) -> bool:
+def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored],
+              floor: float) -> bool:
     """A measurement of the claim ("70.8", ".97") written in a passage scoring near the topic
-    threshold: the claim speaks of what that passage measures, however it words the rest."""
+    threshold, or in a table row the claim names ("XLMR 88.7 ... 71.2" for "XLM-R reaches
+    71.2%"): the claim speaks of what that passage measures, however it words the rest."""
+    low = normalise(claim)
+    squashed = _squash(low)
     for n in numbers:
         if n.status is not NumberStatus.MATCHED or n.mention.decimals == 0 or not n.quote:
             continue
         quote = n.quote.strip("…")
-        if any(s.score >= floor and quote in s.passage.text for s in ranked):
-            return True
+        for s in ranked:
+            if quote not in s.passage.text:
+                continue
+            if s.score >= floor:
+                return True
+            label = row_label(s.passage)
+            if label is not None and len(_squash(label)) >= 4 and (
+                    label_pattern(label).search(low) or _squash(label) in squashed):
+                return True
     return False
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimcheck.models import (
     ArxivId,
     NumberCheck,
@@ -498,3 +500,23 @@ def test_a_number_given_to_no_row_is_not_read_in_the_row_another_number_is_given
     claim = "In the aligned group, the original probe's average error is 0.20."
     d = decide(claim, [prose, original], [_num(claim, "0.20")], semantic=False)
     assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+def test_a_measurement_in_a_row_the_claim_names_puts_it_on_topic_and_the_row_is_read() -> None:
+    th = THRESHOLDS[False]
+    header = "Model en ar bg de el es fr hi ru sw th tr ur vi zh avg"
+    xlmr = Scored(Passage(PID, 17, 0, 80, "XLMR 88.7 77.2 83.0 82.5 80.8 83.7 82.2 75.6 79.1 71.2 77.4 "
+                          "78.0 71.7 79.3 78.2 79.2", PassageKind.TABLE_ROW, "Table 12: XNLI results.",
+                          header), 0.2, None, 0.2)
+    prose = scored("We show XNLI accuracy per language in the appendix.", th.topic - 0.15)
+    claim = "Per language, XTREME's zero-shot XLM-R reaches 71.2% XNLI accuracy on Swahili and 75.6% on Hindi."
+    checks = [_num(claim, "71.2%", NumberStatus.MATCHED, "XLMR", xlmr.passage.text),
+              _num(claim, "75.6%", NumberStatus.MATCHED, "XLMR", xlmr.passage.text)]
+    # Far below the topic threshold in prose, but both numbers sit in the row "XLMR", under the
+    # columns the claim names.
+    d = decide(claim, [prose, xlmr], checks, semantic=False)
+    assert d.verdict is Verdict.SUPPORTED and "'xlmr'" in d.reason, d.reason
+    # Matched in a row the claim does not name, they say nothing about its topic.
+    other = Scored(replace(xlmr.passage, text=xlmr.passage.text.replace("XLMR", "MMTE")), 0.2, None, 0.2)
+    d = decide(claim, [prose, other], checks, semantic=False)
+    assert d.verdict is Verdict.NOT_FOUND, d.reason
