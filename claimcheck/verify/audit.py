@@ -365,14 +365,14 @@ class Auditor:
                     f"{p!r} in {d.passage.passage.paper_id} p.{d.passage.passage.page}"
                     for p, d in stated if d.passage is not None)
             elif stated and nowhere:
-                p0, d0 = stated[0]
-                verdict = Verdict.PARTIALLY_SUPPORTED
+                verdict, reason, ranked = _partly(stated[0], f"{nowhere[0]!r} is stated nowhere", ranked)
                 confidence = calibrated(self.semantic, verdict, 0.0)
-                where = (f" in {d0.passage.passage.paper_id} p.{d0.passage.passage.page}"
-                         if d0.passage is not None else "")
-                reason = f"{p0!r} is stated{where}; {nowhere[0]!r} is stated nowhere"
-                if d0.passage is not None:
-                    ranked = [d0.passage, *[x for x in ranked if x is not d0.passage]]
+            elif verdict is Verdict.NOT_FOUND and (
+                    whole := [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]):
+                # A part stated outright: the papers do speak of the claim, if not of all of it.
+                rest = next(p for p, d in judged if d.verdict is not Verdict.SUPPORTED)
+                verdict, reason, ranked = _partly(whole[0], f"{rest!r} only partly", ranked)
+                confidence = calibrated(self.semantic, verdict, 0.0)
         if unavailable and verdict in (Verdict.NOT_FOUND, Verdict.PARTIALLY_SUPPORTED):
             # The papers we lack may state the claim outright, or the part of it that the papers
             # we have leave out: neither "not found" nor "partly" can be told.
@@ -487,6 +487,18 @@ class Auditor:
                 ))
         out += _examined_findings(report, papers)
         return out
+
+
+def _partly(stated: tuple[str, Decision], rest: str, ranked: list[Scored]
+            ) -> tuple[Verdict, str, list[Scored]]:
+    """A claim partly supported by one of its parts: the verdict, its reason, and the ranking
+    with that part's passage first."""
+    part, d = stated
+    if d.passage is None:
+        return Verdict.PARTIALLY_SUPPORTED, f"{part!r} is stated; {rest}", ranked
+    where = f"{d.passage.passage.paper_id} p.{d.passage.passage.page}"
+    return (Verdict.PARTIALLY_SUPPORTED, f"{part!r} is stated in {where}; {rest}",
+            [d.passage, *[x for x in ranked if x is not d.passage]])
 
 
 def _examined_reference(report: Report, cited: Sequence[FetchedPaper]) -> Reference | None:
