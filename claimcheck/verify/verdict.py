@@ -11,7 +11,8 @@ The rules, in order:
    over "each N" and "en 1", in those whose setting the claim names);
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
-   -> ``not_found`` (unless rule 6's table comparison holds);
+   -> ``not_found`` (unless rule 6's table comparison holds, or one of the claim's measurements
+   is written in a passage near the topic threshold or in a table row the claim names);
 3. a number the source states differently, or gives to another row/entity -> ``contradicted``;
 4. a claim whose polarity is the opposite of any of its first three distinct prose passages,
    where they score about as well as the best ("does not improve" against "improves",
@@ -26,7 +27,8 @@ The rules, in order:
 7. a strong match (fused score at or above ``support``) that holds the claim's words
    (``MIN_RECALL``) and every one of its numbers -> ``supported``. A number counts as held when
    it is written near the best passage, is a gap the claim works out from two of its own stated
-   numbers ("one point below"), or counts a list the claim spells out and the source states;
+   numbers ("one point below"), or counts a list the claim spells out and the source states.
+   A claim naming something no paper writes ("L2-normalised") is not supported outright;
 8. otherwise -> ``partially_supported`` (part of the claim, or one of its numbers, is not in the
    source).
 

@@ -30,9 +30,10 @@ def figure(name: str, text: str) -> float:
     return float(m.group(1))
 
 
-# Floors a little below the figures in the README (dev and dev2 tune the rules, test is held out).
-LEXICAL_FLOORS = [("dev", 0.80), ("dev2", 0.69), ("test", 0.61)]
-SEMANTIC_FLOORS = [("dev", 0.85), ("dev2", 0.70), ("test", 0.60)]
+# Floors a little below the figures in the README (dev, dev2 and dev3 tune the rules, test is
+# held out).
+LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.78), ("dev3", 0.65), ("test", 0.66)]
+SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.81), ("dev3", 0.61), ("test", 0.64)]
 
 
 @pytest.mark.slow
