@@ -104,9 +104,9 @@ def _abbreviated(name: str, low: str) -> list[int]:
         word = m.group(0)
         if word == stem or word[:2] != stem[:2]:
             continue
-        if cut and word.startswith(stem):
-            out.append(m.start())
-        elif capitals and len(word) <= 3 * len(stem) and _in_order(stem, word.replace("-", "")):
+        shortened = (cut and word.startswith(stem)) or (
+            capitals and len(word) <= 3 * len(stem) and _in_order(stem, word.replace("-", "")))
+        if shortened:
             out.append(m.start())
     return out
 
