@@ -643,7 +643,7 @@ def _rival_row(
             mine = [r for r in rows if r[1] in owner or owner in r[1]]
         else:
             # "0.20, close to the original probe's 0.19": a number given to no row is not read
-            # in the row another number is given to, or found in.
+            # in the row another number is given to.
             others = {o for x in numbers if x is not n and (
                 o := _owner(claim, x.mention) or _row_owner(claim.lower(), x.mention, rows))}
             mine = [r for r in rows if not any(r[1] in o or o in r[1] for o in others)]
@@ -854,7 +854,7 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
     threshold, or in a table row the claim names ("XLMR 88.7 ... 71.2" for "XLM-R reaches
     71.2%"): the claim speaks of what that passage measures, however it words the rest."""
     low = normalise(claim)
-    squashed = _squash(low)
+    words = {_squash(w) for w in low.split()}
     for n in numbers:
         if n.status is not NumberStatus.MATCHED or n.mention.decimals == 0 or not n.quote:
             continue
@@ -866,7 +866,7 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
                 return True
             label = row_label(s.passage)
             if label is not None and len(_squash(label)) >= 4 and (
-                    label_pattern(label).search(low) or _squash(label) in squashed):
+                    label_pattern(label).search(low) or _squash(label) in words):
                 return True
     return False
 
