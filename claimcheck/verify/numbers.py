@@ -114,7 +114,8 @@ _WORD_RE = re.compile(
     rf"\b(?:(?P<dozen>a\s+dozen)"
     rf"|(?P<tens>{_TENS_ALT})(?:[\s-](?P<tu>one|two|three|four|five|six|seven|eight|nine)\b)?"
     rf"|(?P<unit>{_UNITS_ALT}))"
-    rf"(?:[\s-](?P<big>hundred|thousand|million|billion))?\b",
+    rf"(?:[\s-](?P<big>hundred|thousand|million|billion)"
+    rf"(?:[\s-](?P<big2>thousand|million|billion))?)?\b",
     re.IGNORECASE,
 )
 _ONE_BEFORE = {"the", "no", "any", "each", "every", "which", "this", "that", "such", "a", "an",
@@ -300,6 +301,8 @@ def _word_numbers(text: str, spans: list[tuple[int, int]]) -> list[_Raw]:
                 continue
         if m.group("big"):
             value *= _SCALES[m.group("big").lower()]
+        if m.group("big2"):  # "five hundred thousand"
+            value *= _SCALES[m.group("big2").lower()]
         digits = str(int(value)) if value == int(value) else str(value)
         out.append(_Raw(s, e, value, 0, "word", None, digits))
     return out
