@@ -23,6 +23,16 @@ STOPWORDS = frozenset(
 )
 
 
+# Numbers written as words are checked as numbers (``verify.numbers``), like digits: "three
+# epochs" is stated by "3 epochs", so "three" is no word the passage must hold.
+NUMBER_WORDS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "dozen",
+])
+
+
 def normalise(text: str) -> str:
     """Lower-case, NFKC (ligatures), one space between words."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -73,7 +83,8 @@ def content_terms(text: str) -> list[str]:
     for tok in _WORD.findall(normalise(text)):
         parts = [tok] if "-" not in tok else [tok, *tok.split("-")]
         for p in parts:
-            if p and p not in STOPWORDS and not (len(p) == 1 and p.isalpha()):
+            if p and p not in STOPWORDS and p not in NUMBER_WORDS and not (
+                    len(p) == 1 and p.isalpha()):
                 out.append(_stem(p))
     return out
 

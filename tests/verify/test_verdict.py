@@ -520,3 +520,18 @@ def test_a_measurement_in_a_row_the_claim_names_puts_it_on_topic_and_the_row_is_
     other = Scored(replace(xlmr.passage, text=xlmr.passage.text.replace("XLMR", "MMTE")), 0.2, None, 0.2)
     d = decide(claim, [prose, other], checks, semantic=False)
     assert d.verdict is Verdict.NOT_FOUND, d.reason
+
+
+def test_a_count_written_as_words_is_stated_by_its_digits() -> None:
+    from claimcheck.verify.numbers import extract_numbers
+
+    claim = "To align contextual word representations, the authors first encode five hundred thousand sentences."
+    assert [(m.text, m.value) for m in extract_numbers(claim)] == [("five hundred thousand", 500000.0)]
+    # The number words are checked as a number, not looked for as words.
+    assert "five" not in content_terms(claim) and "thousand" not in content_terms(claim)
+    th = THRESHOLDS[False]
+    said = "For contextual word representations, we first encode 500k sentences in each language."
+    m = extract_numbers(claim)[0]
+    d = decide(claim, [scored(said, th.support + 0.05)], [NumberCheck(m, NumberStatus.MATCHED, 500000.0)],
+               semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
