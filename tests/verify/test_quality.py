@@ -32,8 +32,8 @@ def figure(name: str, text: str) -> float:
 
 # Floors a little below the figures in the README (dev, dev2 and dev3 tune the rules, test is
 # held out).
-LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.78), ("dev3", 0.65), ("test", 0.66)]
-SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.81), ("dev3", 0.61), ("test", 0.64)]
+LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.78), ("dev3", 0.67), ("test", 0.65)]
+SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.81), ("dev3", 0.62), ("test", 0.64)]
 
 
 @pytest.mark.slow
