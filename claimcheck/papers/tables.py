@@ -36,6 +36,12 @@ def _heading_word(name: str) -> bool:
             or name.count("(") != name.count(")"))
 
 
+def is_cell(token: str) -> bool:
+    """Whether one whitespace-free token of a row is a cell ("88.9/89.0", ".75", "86.3*", "5%",
+    "-"), marks after it allowed, rather than a word of a label ("40k", "XLM-R")."""
+    return _CELL.fullmatch(token.rstrip("%*†‡)]")) is not None
+
+
 def cells(row: str) -> list[list[float | None]]:
     """The row's cells, each as its values (None for a dash)."""
     out: list[list[float | None]] = []

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from claimcheck.errors import ExtractionError
 from claimcheck.models import ArxivId, Passage, PassageKind
-from claimcheck.papers.tables import cells, column_names
+from claimcheck.papers.tables import cells, column_names, is_cell
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -342,8 +342,6 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
     return out
 
 
-# A token of a row's label: not a cell (a number or a dash).
-_LABEL_TOKEN = re.compile(r"(?![-+]?\d*\.?\d+%?[)\]*†‡]*$|[-–—−]$)\S+")
 _MIN_RUN_CELLS = 3
 
 
@@ -357,7 +355,7 @@ def split_rows(line: str) -> list[tuple[int, int, str | None]]:
     over "Wiki 40k" and "CC 40k"): those are its group. A line of another shape is one row.
     """
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", line)]
-    is_label = [bool(_LABEL_TOKEN.fullmatch(t)) for _, _, t in tokens]
+    is_label = [not is_cell(t) for _, _, t in tokens]
     runs: list[tuple[int, int]] = []  # (first token, token after) of each label
     k = 0
     while k < len(tokens):
@@ -507,6 +505,11 @@ def _sentences(paper_id: ArxivId, page_no: int, page: str, start: int, end: int)
         for s, e in spans
         if len(page[s:e].split()) >= 3
     ]
+
+
+def sentences_of(text: str) -> list[str]:
+    """``text`` cut into sentences by the rule that cuts passages ("ENG.+TGT. FT" goes on)."""
+    return [text[a:b] for a, b in _sentence_spans(text, 0, len(text))]
 
 
 def _sentence_spans(page: str, start: int, end: int) -> list[tuple[int, int]]:
