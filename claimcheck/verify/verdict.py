@@ -57,6 +57,7 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.papers.tables import cells
+from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
@@ -263,10 +264,11 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     if (negations(claim) % 2) != (negations(passage) % 2):
         # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
         # against "models are trained on some of the datasets".
-        denier, other = (claim, passage) if negations(claim) % 2 else (passage, claim)
+        claim_denies = negations(claim) % 2 == 1
+        denier, other = (claim, passage) if claim_denies else (passage, claim)
         # "seen and not seen", "appeared and did not appear": both sides of a contrast, so
-        # neither is denied.
-        both = {t for a, b in _BOTH.findall(normalise(denier if denier is claim else full))
+        # neither is denied (read on the whole passage: the aligned span may cut the first).
+        both = {t for a, b in _BOTH.findall(normalise(claim if claim_denies else full))
                 if content_terms(a) == content_terms(b) for t in content_terms(a)}
         denied = negated_terms(denier) - both
         if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied
@@ -644,8 +646,8 @@ def _rival_row(
         else:
             # "0.20, close to the original probe's 0.19": a number given to no row is not read
             # in the row another number is given to.
-            others = {o for x in numbers if x is not n and (
-                o := _owner(claim, x.mention) or _row_owner(claim.lower(), x.mention, rows))}
+            labels = [lbl for _, lbl, _ in rows]
+            others = {o for x in numbers if x is not n and (o := _owner(claim, x.mention, labels))}
             mine = [r for r in rows if not any(r[1] in o or o in r[1] for o in others)]
         # Cells of the claim's kind: as many decimals, and of its order (not "α = 0.3" against
         # scores of 88.9).
@@ -667,14 +669,17 @@ _OWNER_BEFORE = re.compile(r"([\w+\-\[\]]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
 _OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?([\w+\-\[\]]+)")
 
 
-def _owner(claim: str, m: NumberMention) -> str | None:
-    """The name a number is written as belonging to: "RoBERTa's 92.8", "59.8 for mBERT"."""
+def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | None:
+    """The name a number is written as belonging to: "RoBERTa's 92.8", "59.8 for mBERT", or
+    one of the row ``labels`` before it ("the original probe's 0.19")."""
     before = _OWNER_BEFORE.search(claim[: m.start])
     after = _OWNER_AFTER.match(claim[m.end :])
     for found in (before, after):
         if found is not None and entities(found.group(1)):
             return normalise(found.group(1))
-    return None
+    low = claim[: m.start].lower()
+    return next((lbl for lbl in labels
+                 if re.search(rf"{re.escape(lbl)}['’]s\s+(?:[a-z]+\s+){{0,2}}$", low)), None)
 
 
 _MIDSENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:'’)] )([A-Z][a-z]{3,})\b")
@@ -854,7 +859,7 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
     threshold, or in a table row the claim names ("XLMR 88.7 ... 71.2" for "XLM-R reaches
     71.2%"): the claim speaks of what that passage measures, however it words the rest."""
     low = normalise(claim)
-    words = {_squash(w) for w in low.split()}
+    names = entities(claim)
     for n in numbers:
         if n.status is not NumberStatus.MATCHED or n.mention.decimals == 0 or not n.quote:
             continue
@@ -865,21 +870,16 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
             if s.score >= floor:
                 return True
             label = row_label(s.passage)
-            if label is not None and len(_squash(label)) >= 4 and (
-                    label_pattern(label).search(low) or _squash(label) in words):
+            if label is not None and _names_row(low, names, label):
                 return True
     return False
-
-
-# Between two sentences of a caption: "... to be 0.52. We observe ..." (not "ENG.+TGT. FT").
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z][a-z])")
 
 
 def _claims_sentence(claim: str, text: str, own: Sequence[float]) -> str:
     """The sentence of a caption that states what the claim states: one writing a number the
     claim also states (".75 vs. .81" for ".75 against .85"), else the one sharing most of the
     claim's words."""
-    sentences = [x for x in _SENTENCE_BREAK.split(text) if x.strip()]
+    sentences = [x for x in sentences_of(text) if x.strip()]
     if len(sentences) < 2:
         return text
     for x in sentences:
@@ -902,15 +902,6 @@ def _unnamed(names: set[str], paper_entities: set[str]) -> set[str]:
         if not written(n) and not (len(stem) >= 3 and stem != n and written(stem)):
             out.add(n)
     return out
-
-
-def _row_owner(low: str, m: NumberMention,
-               rows: Sequence[tuple[Scored, str, list[str]]]) -> str | None:
-    """The row label a number is written as belonging to ("the original probe's 0.19"), in the
-    lower-cased claim ``low``."""
-    before = low[: m.start]
-    return next((lbl for _, lbl, _ in rows
-                 if re.search(rf"{re.escape(lbl)}['’]s\s+(?:[a-z]+\s+){{0,2}}$", before)), None)
 
 
 def _squash(label: str) -> str:
