@@ -68,3 +68,10 @@ def test_a_plain_word_or_two_among_the_names_is_a_columns_name() -> None:
     # Mostly plain words, or a function word among them: a heading.
     assert names("Results with more training data", "mBERT 1.0 2.0 3.0 4.0 5.0") is None
     assert names("XNLI and NER", "mBERT 1.0 2.0 3.0") is None
+
+
+def test_a_token_is_a_cell_when_the_row_pattern_reads_it_whole() -> None:
+    from claimcheck.papers.tables import is_cell
+
+    assert all(is_cell(t) for t in ("84.5", ".75", "88.9/89.0", "86.3*", "5%", "-", "–"))
+    assert not any(is_cell(t) for t in ("40k", "XLM-R", "L1-3", "Wiki", "(2019)x"))
