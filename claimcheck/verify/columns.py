@@ -40,7 +40,9 @@ _COUNTS = {
 }
 
 
-_ALIASES = {"avg": ["average", "avg", "mean"], "avg.": ["average", "avg", "mean"]}
+# An average column, whichever word heads it ("Avg", "Macro"), as a claim words it ("averages").
+_MEAN = ["averag(?:e[sd]?|ing)", "avg", "mean"]
+_ALIASES = {"avg": _MEAN, "avg.": _MEAN, "macro": [*_MEAN, "macro"]}
 
 
 def columns(p: Passage) -> list[str | None] | None:
@@ -82,11 +84,42 @@ def mention_positions(claim: str, name: str) -> list[int]:
     found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
     found += _abbreviated(name.strip("#†‡*()"), low)
     if re.fullmatch(r"[A-Z]{2,5}", name.strip("#†‡*()")):
-        # An acronym spelled out: "NER" as "named entity recognition", "POS" as "part-of-speech"
-        # (words of four letters or more, or a short joining word: "nearly every run" is not).
-        spelled = r"[\s-]+".join(rf"(?:{c}\w{{3,}}|{c}(?:f|nd|n))" for c in key)
-        found += [m.start() for m in re.finditer(rf"\b{spelled}\b", low)]
+        found += _spelled_out(key, low)
     return found
+
+
+def _spelled_out(key: str, low: str) -> list[int]:
+    """Where the claim spells out an acronym: "NER" as "named entity recognition", "POS" as
+    "part-of-speech", "ZICL" as "zero-shot in-context learning" (a hyphened word gives its
+    first letter, and may give its parts' too). Words have four letters or more, or are a
+    short joining word: "nearly every run" is not "NER"."""
+    word = r"[a-z]\w*(?:-[a-z]\w*)*"
+    out = []
+    for m in re.finditer(rf"\b{key[0]}\w*(?:-[a-z]\w*)*", low):
+        words = [w.group(0) for w in re.finditer(word, low[m.start() : m.start() + 20 * len(key)])]
+        if _initials(key, words):
+            out.append(m.start())
+    return out
+
+
+def _initials(key: str, words: list[str]) -> bool:
+    """Whether ``key`` is the initials of the first few ``words``, each used whole."""
+    if not key:
+        return True
+    if not words:
+        return False
+    w = words[0]
+    if len(w.replace("-", "")) < 4 and w not in ("of", "and", "in", "on"):
+        return False
+    heads = [part[0] for part in w.split("-")]
+    if heads[0] != key[0]:
+        return False
+    # The word's own first letter, then its parts' (all, some or none of them, in order).
+    for n in range(len(heads), 0, -1):
+        rest = heads[1:n]
+        if key[1 : 1 + len(rest)] == "".join(rest) and _initials(key[1 + len(rest) :], words[1:]):
+            return True
+    return False
 
 
 def _abbreviated(name: str, low: str) -> list[int]:

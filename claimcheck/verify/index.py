@@ -46,7 +46,7 @@ class PaperIndex:
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
-    _row_labels: list[tuple[int, re.Pattern[str]]] | None = None
+    _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...]]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
     def __post_init__(self) -> None:
@@ -64,14 +64,18 @@ class PaperIndex:
 
     def rows_named_in(self, claim: str) -> set[int]:
         """Table rows whose label (the words before their numbers), or the name over their
-        group of rows, the claim contains."""
+        group of rows, the claim contains: as a whole, or word by word in any order ("mT0
+        ZICL" names the row "ZICL mT0")."""
         if self._row_labels is None:
             self._row_labels = []
             for i, p in enumerate(self.passages):
                 label = label_of(p.group) if p.group else row_label(p)
                 if label is not None:
-                    self._row_labels.append((i, label_pattern(label)))
-        return {i for i, rx in self._row_labels if rx.search(claim)}
+                    words = label.split()
+                    each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
+                    self._row_labels.append((i, label_pattern(label), each))
+        return {i for i, rx, each in self._row_labels
+                if rx.search(claim) or (each and all(w.search(claim) for w in each))}
 
     def term_recall(self, claim_terms: Sequence[str]) -> npt.NDArray[np.float32]:
         """``lexical.term_recall`` of the claim against every passage at once."""
@@ -132,10 +136,15 @@ COARSE_TOP = 40
 NUMBER_WEIGHT = 0.5
 # Where a row the claim names by its label ranks (a fused score's scale): in the top few.
 ROW_ORDER = 0.6
+# How far a named row holding all of the claim's numbers moves up past the other named rows.
+NAMED_NUMBER_BONUS = 0.1
 # Named rows kept beyond the ``top`` passages.
 MAX_NAMED_ROWS = 6
 # The words before a row's first cell: a number, or a dash standing alone for an empty one.
-_ROW_LABEL = re.compile(r"^\s*([^\d]*?[A-Za-z][^\d]*?)\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
+# A word of it may hold digits after a letter ("mT0", "XLM-100"), not start with one ("40k").
+_ROW_LABEL = re.compile(
+    r"^\s*((?:[^\d\s]*[A-Za-z][^\s]*?|[^\d\s]+)(?:\s+(?:[^\d\s-]\S*|-\S+))*?)"
+    r"\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
 
 
 def row_label(p: Passage) -> str | None:
@@ -215,8 +224,11 @@ def rank(
         # the ranking (so the number checker sees it), but do not raise its support score.
         order = fused if first < 1.0 else max(fused, ROW_ORDER)
         if numbers:
-            order = max(order, NUMBER_WEIGHT * lexical.number_recall(numbers, idx.texts[i])
-                        + (1 - NUMBER_WEIGHT) * fused)
+            held = lexical.number_recall(numbers, idx.texts[i])
+            order = max(order, NUMBER_WEIGHT * held + (1 - NUMBER_WEIGHT) * fused)
+            if first == 1.0:
+                # Of the rows the claim names, those holding its numbers come first.
+                order += NAMED_NUMBER_BONUS * held
         scored.append((order, Scored(idx.passages[i], lex, s, fused), first == 1.0))
     scored.sort(key=lambda x: -x[0])
     out = [x for _, x, _ in scored[:top]]

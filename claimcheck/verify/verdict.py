@@ -56,7 +56,7 @@ from claimcheck.models import (
     PassageKind,
     Verdict,
 )
-from claimcheck.papers.tables import cells
+from claimcheck.papers.tables import cells, is_cell
 from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
 from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
@@ -616,6 +616,7 @@ def _rival_row(
     the paper 71.4 may appear, it is not XLM-R Large's).
     """
     low = normalise(claim)
+    ents = entities(claim)
     rows: list[tuple[Scored, str, list[str]]] = []
     for s in ranked:
         label = row_label(s.passage)
@@ -637,6 +638,10 @@ def _rival_row(
             # Japanese, ..."), that row is the claim's.
             if any(_squash(lbl) in _squash(found) for _, lbl, _ in rows) or mention_positions(
                     claim, n.source_subject):
+                continue
+            # Matched in a row each word of whose label the claim writes ("English Target FT"
+            # for "mT5 fine-tuned on English and then target shots"): the claim's own row.
+            if any(_names_row(low, ents, r) for r in _rows_quoted(n, ranked)):
                 continue
         owner = _owner(claim, n.mention)
         mine = rows
@@ -695,7 +700,7 @@ def _column_readings(
     # Capitalised words inside a sentence name things too ("Wu et al.'s Default setting").
     names = ents | {m.group(1).lower() for m in _MIDSENTENCE_NAME.finditer(claim)}
     rows = [s.passage for s in ranked
-            if (label := row_label(s.passage)) is not None and _names_row(low, names, label)]
+            if s.passage.kind is PassageKind.TABLE_ROW and _names_row(low, names, s.passage)]
     confirmed: dict[NumberMention, ColumnReading] = {}
     conflict: ColumnReading | None = None
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
@@ -754,13 +759,50 @@ def _closest_rows(
     return [r for r, f in zip(readings, scores, strict=True) if f == top]
 
 
-def _names_row(low: str, ents: set[str], label: str) -> bool:
+def _names_row(low: str, ents: set[str], row: Passage) -> bool:
     """Whether a claim (normalised, with its names) names a table row: its whole label, or the
     model name it starts with ("XLM-R" for the row "XLM-R en"), written with or without its
-    punctuation ("XLM-R" for the row "XLMR")."""
-    bare = _squash(label)
-    return bool(label_pattern(label).search(low)) or any(
-        label.startswith(e + " ") or (len(bare) >= 4 and _squash(e) == bare) for e in ents)
+    punctuation ("XLM-R" for the row "XLMR"); or each word of the label, as the claim writes
+    it ("ja" as "Japanese", "ZICL mT0" as "mT0 with zero-shot in-context learning")."""
+    label = row_label(row)
+    if label is not None:
+        bare = _squash(label)
+        if label_pattern(label).search(low) or any(
+                label.startswith(e + " ") or (len(bare) >= 4 and _squash(e) == bare) for e in ents):
+            return True
+    words = _label_words(row)
+    return bool(words) and all(_names_word(low, w) for w in words)
+
+
+def _names_word(low: str, word: str) -> bool:
+    """Whether a claim names one word of a row's label, as a whole word, or as the column
+    names are read (``mention_positions``) but not as the start of a longer name ("XLM" of
+    "XLM-R")."""
+    key = normalise(word)
+    if label_pattern(key).search(low):
+        return True
+    if re.search(rf"(?<![\w-]){re.escape(key)}-\w", low):
+        return False
+    return bool(mention_positions(low, word))
+
+
+def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:
+    """The ranked table rows a number was matched in (its check's quote)."""
+    quote = (n.quote or "").strip("…")
+    return [s.passage for s in ranked
+            if quote and s.passage.kind is PassageKind.TABLE_ROW and quote in s.passage.text]
+
+
+def _label_words(row: Passage) -> list[str]:
+    """The words of a table row's label as the paper writes them ("ZICL", "mT0"; "ja"), with
+    its group's ("ENG. FT" over the rows "mT5", "BLOOM")."""
+    text = f"{row.group} {row.text}" if row.group else row.text
+    words = []
+    for w in text.split():
+        if is_cell(w):
+            break
+        words.append(w.rstrip("†‡§¶*∗"))
+    return [w for w in words if w]
 
 
 def _in_owners_row(claim: str, n: NumberCheck) -> bool:
@@ -869,8 +911,7 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
                 continue
             if s.score >= floor:
                 return True
-            label = row_label(s.passage)
-            if label is not None and _names_row(low, names, label):
+            if s.passage.kind is PassageKind.TABLE_ROW and _names_row(low, names, s.passage):
                 return True
     return False
 

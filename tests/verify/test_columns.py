@@ -184,6 +184,10 @@ def test_a_row_label_ends_at_its_first_cell_even_an_empty_one() -> None:
     assert label_of("Extra anchors - - extra - - 74.0 69.8 72.1") == "extra anchors"
     assert label_of("mBERT - - - 89.8 88.3") == "mbert"
     assert label_of("XLM-R Large 68.2 79.2") == "xlm-r large"
+    # A name's digits are part of it ("mT0", "XLM-100"); a word starting with one is not ("40k").
+    assert label_of("ZICL mT0 91.2 91.5") == "zicl mt0"
+    assert label_of("XLM-100 100 BPE 16 1280") == "xlm-100"
+    assert label_of("BERT Wiki 40k 88.1") == "bert wiki"
     extra = Passage(EMERGING.paper_id, 5, 0, 90,
                     "Extra anchors - - extra - - 74.0 69.8 72.1 +1.8 76.1 59.7 66.8 -0.5 73.3 56.9 "
                     "29.2 +0.3", PassageKind.TABLE_ROW, EMERGING.caption, EMERGING.header)
@@ -221,3 +225,57 @@ def test_a_label_is_not_named_by_a_longer_name_it_starts() -> None:
     assert not label_pattern("xlm").search("xlm-r's tatoeba accuracy correlates with wikipedia size")
     assert label_pattern("xlm").search("xlm's tatoeba accuracy, against xlm-r's")
     assert label_pattern("xlm-r").search("xlm-r's tatoeba accuracy")
+
+
+PAWSX = row("ZICL mT0 91.2 91.5 95.5 94.3 87.5 87.9 90.8", "Transfer + Model Macro de es fr ja ko zh")
+
+
+def test_a_row_is_named_by_each_word_of_its_label_an_acronym_spelled_out_and_a_macro_average() -> None:
+    # "ZICL" as "zero-shot in-context learning" (the hyphened words give one letter or two),
+    # "averages" under the column "Macro", "Spanish" under "es".
+    claim = "On PAWS-X, mT0 with zero-shot in-context learning averages 91.2 and reaches 95.5 on Spanish."
+    assert reading(claim, PAWSX, "91.2").column == "Macro" and reading(claim, PAWSX, "91.2").holds
+    d = _decide(claim, [PAWSX])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert "'zicl mt0'" in d.reason
+    # Another column of the named row is a contradiction.
+    d = _decide("On PAWS-X, mT0 with zero-shot in-context learning reaches 91.5 on Spanish.", [PAWSX])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    # Without the setting the row's label is not all named: the row is not the claim's.
+    d = _decide("On PAWS-X, mT0 averages 91.2 and reaches 95.5 on Spanish.", [PAWSX])
+    assert d.verdict is not Verdict.SUPPORTED or "'zicl mt0'" not in d.reason, d.reason
+
+
+def test_a_label_word_is_not_named_by_a_longer_name_it_starts() -> None:
+    xlm = row("XLM 0.80 0.76 0.32 0.29 0.74 0.73 0.52 0.61 0.68", "Model de es fr ja ko zh ru tr ar")
+    d = _decide("XLM-R's coefficient reaches 0.68 on Arabic.", [xlm])
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
+    d = _decide("XLM's coefficient reaches 0.68 on Arabic.", [xlm])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_a_claim_naming_a_rows_label_words_in_another_order_reaches_the_row() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    zicl = row("ZICL mT0 56.2 56.1 58.4 58.7 57.5 58.0", "Transfer + Model Macro ar bg de el es")
+    others = [row(f"mT0 {40 + k}.1 72.1 60.6 50.5 60.3 73.6 7.9", "Tasks NLI Sent. PWX XCPA XWGD TyDi NER")
+              for k in range(20)]
+    passages = [*others, zicl]
+    index = PaperIndex(str(PID), passages, [p.text for p in passages],
+                       [frozenset() for _ in passages], None)
+    ranked = rank("On XNLI, mT0 ZICL averages 56.2 over 1,500 test instances.", None, [index])
+    assert zicl in [s.passage for s in ranked]
+
+
+def test_a_number_in_a_row_named_word_by_word_is_not_taken_from_the_models_rows_elsewhere() -> None:
+    # The setting's row ("English Target FT", in a table of mT5 results) holds the numbers;
+    # mT5's own row of another table does not, and does not contradict them.
+    setting = row("English Target FT 45.1 46.2 48.6 45.0 49.7 38.8", "Model Macro aym bzd cni gn hch")
+    mt5 = row("mT5 34.5 50.0 43.2 50.0 49.2 0.3 1.6 0.0", "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG")
+    claim = ("In the AmericasNLI results, mT5 fine-tuned on English and then target shots reaches a "
+             "macro accuracy of 45.1 and 49.7 on Guarani.")
+    d = _decide(claim, [mt5, setting])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # A number the setting's row does not hold is still contradicted by it.
+    d = _decide(claim.replace("49.7", "46.2"), [mt5, setting])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
