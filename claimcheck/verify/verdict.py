@@ -134,7 +134,12 @@ _ANTONYMS = [
     ("stronger", "weaker"),
     ("faster", "slower"),
     ("more significant", "smaller"),
+    ("sensitive", "robust"),
 ]
+# Where in a network: "the top layers" against "the lower layers". In a comparison both are named
+# ("the bottom layers perform worse than the top layers"): there the comparative tells.
+_POSITIONS = [("top layer", "lower layer"), ("top layer", "bottom layer"),
+              ("upper layer", "lower layer"), ("higher layer", "lower layer")]
 
 
 # Words that judge an effect good or bad: any word of one side against any of the other is a
@@ -153,9 +158,21 @@ _COMPARATIVES = {("better", "worse"), ("higher", "lower"), ("more", "less"), ("l
 _EVENT_VERBS = frozenset({"occur", "happen", "hold", "exist", "emerge", "arise", "appear", "work"})
 
 
+# Words for one change: denying one ("do not lose performance") denies the others ("performance
+# drops").
+_SAME_CHANGE = (
+    frozenset(content_terms("lose loses lost loss drop drops dropped decline declines declined "
+                            "decrease decreases decreased degrade degrades degraded")),
+    frozenset(content_terms("gain gains gained improve improves improved improvement increase "
+                            "increases increased boost boosts boosted")),
+)
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality")."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+    """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality"), or
+    words for one change ("lose" and "drop")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or any(
+        a in group and b in group for group in _SAME_CHANGE)
 
 
 _MORE = "more|larger|higher|better|stronger|greater|bigger|wider"
@@ -291,13 +308,53 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     # Unless both compare with the same thing ("worse than ... the bottom layers" against
     # "better than ... the bottom layers"): then the comparatives must agree.
     converse = " than " in c and " than " in p and _than_object(c) != _than_object(p)
-    for a, b in _REVERSALS:
-        if converse and (a, b) in _COMPARATIVES:
+    compared = " than " in c or " than " in p
+    for a, b in [*_REVERSALS, *_POSITIONS]:
+        if (converse and (a, b) in _COMPARATIVES) or (compared and (a, b) in _POSITIONS):
             continue
         for x, y in ((a, b), (b, a)):
             if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
                 return True
     return False
+
+
+_FIGURE = re.compile(r"^\s*(Figure|Fig\.|Table)\s*(\d+)\b")
+# Sentences of a discussion that share fewer of the claim's words are about something else.
+MIN_SHARED_TERMS = 3
+
+
+def _figure_label(p: Passage) -> str | None:
+    """"Figure 6" for a caption starting "Figure 6: ..."; None for other passages."""
+    m = _FIGURE.match(p.text) if p.kind is PassageKind.CAPTION else None
+    if m is None:
+        return None
+    return f"{'Table' if m.group(1) == 'Table' else 'Figure'} {m.group(2)}"
+
+
+def _discussion_conflict(
+    claim: str, best: Scored, ranked: Sequence[Scored], topic: float, truncated: bool
+) -> Scored | None:
+    """A passage on topic that discusses the best passage's figure or table ("Figure 6 shows
+    ...") with a sentence saying the opposite of the claim."""
+    label = _figure_label(best.passage)
+    if label is None:
+        return None
+    kind, number = label.split()
+    cite = re.compile(rf"\b(?:{kind}|Fig\.)\s*{number}\b" if kind == "Figure"
+                      else rf"\b{kind}\s*{number}\b")
+    terms = frozenset(content_terms(without_attribution(claim)))
+    for s in ranked:
+        # Not the caption itself (a paragraph starting "Figure 6 shows" may be read as one).
+        if s.score < topic or s.passage.kind is PassageKind.TABLE_ROW or _overlaps(
+                s.passage, best.passage):
+            continue
+        if s.passage.paper_id != best.passage.paper_id or not cite.search(s.passage.text):
+            continue
+        for x in sentences_of(s.passage.text):
+            if len(terms & frozenset(content_terms(x))) >= MIN_SHARED_TERMS and polarity_conflict(
+                    claim, x, truncated=truncated):
+                return s
+    return None
 
 
 def _than_object(text: str) -> str | None:
@@ -446,6 +503,18 @@ def decide(
                     negation_conflict=True,
                     passage=s0,
                 )
+        # A figure's or table's caption says what it shows; the text that discusses it says
+        # what it finds ("Here the best result is obtained at lower layers").
+        found = _discussion_conflict(claim_core, best, ranked, th.topic, truncated)
+        if found is not None:
+            return Decision(
+                Verdict.CONTRADICTED,
+                calibrated(semantic, Verdict.CONTRADICTED, found.score - th.topic),
+                f"the claim says the opposite of {found.passage.paper_id} p.{found.passage.page}, "
+                f"which discusses {_figure_label(best.passage)}",
+                negation_conflict=True,
+                passage=found,
+            )
     absent = [n for n in numbers if n.status in (NumberStatus.ABSENT, NumberStatus.DIFFERENT)
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
                   and n.mention not in confirmed)]

@@ -535,3 +535,35 @@ def test_a_count_written_as_words_is_stated_by_its_digits() -> None:
     d = decide(claim, [scored(said, th.support + 0.05)], [NumberCheck(m, NumberStatus.MATCHED, 500000.0)],
                semantic=False)
     assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_reversals_of_robustness_and_of_where_in_the_network() -> None:
+    assert polarity_conflict("Pretraining with a unified output space is sensitive to structural differences.",
+                             "Pretraining with a unified output space is robust to structural differences.")
+    assert polarity_conflict("The best retrieval comes from the top layers.",
+                             "The best retrieval is obtained at lower layers.")
+    assert not polarity_conflict("The best retrieval comes from the top layers.",
+                                 "The best retrieval comes from the top layers, not the lower layers.")
+
+
+def test_denying_a_change_contradicts_its_other_words() -> None:
+    # "do not lose" against "drops": one change, two words.
+    assert polarity_conflict("BLOOM does not lose TyDiQA performance in Finnish.",
+                             "We observe performance drops in Finnish for BLOOM in TyDiQA.")
+    assert not polarity_conflict("BLOOM does not lose TyDiQA performance in Finnish.",
+                                 "We observe no performance drops in Finnish for BLOOM in TyDiQA.")
+
+
+def test_the_text_discussing_a_figure_can_contradict_a_claim_its_caption_matches() -> None:
+    claim = "After Procrustes alignment, the best parallel sentence retrieval is obtained from the top layers."
+    caption = Scored(Passage(PID, 8, 0, 90, "Figure 6: Parallel sentence retrieval accuracy after "
+                             "Procrustes alignment.", PassageKind.CAPTION), 0.75, None, 0.75)
+    text = ("Figure 6 shows the parallel sentence retrieval results with four language pairs. Here "
+            "the best retrieval result is obtained at lower layers.")
+    discussion = Scored(Passage(PID, 8, 400, 400 + len(text), text, PassageKind.PARAGRAPH), 0.5, None, 0.5)
+    d = decide(claim, [caption, discussion], [], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "discusses Figure 6" in d.reason, d.reason
+    assert d.passage is discussion
+    # Text discussing another figure says nothing of this one's.
+    other = Scored(replace(discussion.passage, text=text.replace("Figure 6", "Figure 7")), 0.5, None, 0.5)
+    assert decide(claim, [caption, other], [], semantic=False).verdict is not Verdict.CONTRADICTED
