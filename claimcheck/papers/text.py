@@ -396,16 +396,19 @@ def _header_line(
         if k < 0 or kinds[k] not in ("prose", "heading"):
             break
         line = page[spans[k][0] : spans[k][1]]
-        if len(line) <= _MAX_HEADER_CHARS and len(line.split()) >= 3:
+        if len(line) <= _MAX_HEADER_CHARS and len(line.split()) >= 2:
             above[k] = line
         elif k == first - 1 and len(line.split()) >= 3:
             return None  # a paragraph right above: this run starts its own table
     n = len(cells(page[spans[first][0] : spans[first][1]]))
     for names in (*above.values(), inherited):
-        if column_names(names, n) is not None:  # names that line up ("... F1 / EM F1 Acc.")
+        # Names that line up ("... F1 / EM F1 Acc.", or two: "Non-Aligned Aligned").
+        if column_names(names, n) is not None:
             return names
     right_above = above.get(first - 1)
-    return right_above if right_above and not right_above.rstrip().endswith(".") else None
+    if right_above is None or len(right_above.split()) < 3 or right_above.rstrip().endswith("."):
+        return None
+    return right_above
 
 
 def _group_name(page: str, spans: Sequence[tuple[int, int]], first: int) -> str | None:

@@ -199,6 +199,21 @@ def test_table_rows_keep_the_line_above_them_as_their_header():
     assert headers["Atom+Atom"] == "#Anchor tokens 0 1 2 4"
 
 
+def test_two_column_names_are_a_header_where_they_line_up_and_two_words_are_not_otherwise():
+    page = ("Table 2: Probe accuracy of a bilingual mOthelloGPT.\n"
+            "Non-Aligned Aligned\n"
+            "Original Probe 0.28 0.19\n"
+            "Cross Probe 2.75 0.20\n"
+            "Table 3: Average error.\n"
+            "Mean error\n"
+            "Null 2.68 2.70 2.71\n")
+    rows = {p.text: p.header for p in passages_from_pages(ArxivId("2404.12444", 1), [page])
+            if p.kind is PassageKind.TABLE_ROW}
+    assert rows["Original Probe 0.28 0.19"] == "Non-Aligned Aligned"
+    assert rows["Cross Probe 2.75 0.20"] == "Non-Aligned Aligned"
+    assert rows["Null 2.68 2.70 2.71"] is None
+
+
 def test_rows_under_group_headings_and_group_names_keep_their_tables_column_names():
     page = ("Model train #M en nl es de Avg\n"
             "Fine-tune multilingual model on English training set (Cross-lingual Transfer)\n"
