@@ -52,10 +52,10 @@ class PaperIndex:
     def __post_init__(self) -> None:
         self.normed = [lexical.normalise(t) for t in self.texts]
         self.headers = frozenset(p.header for p in self.passages if p.header)
-        from claimcheck.verify.verdict import entities
+        from claimcheck.verify.verdict import entities, technical_terms
 
         for t in self.texts:
-            self.entities |= entities(t)
+            self.entities |= entities(t) | technical_terms(t)
         lists: dict[str, list[int]] = {}
         for i, terms in enumerate(self.terms):
             for t in terms:

@@ -387,6 +387,15 @@ def entities(text: str) -> set[str]:
     return {m.group(0).lower() for m in _ENTITY.finditer(text) if len(m.group(0)) >= 2}
 
 
+_TECHNICAL = re.compile(r"(?<![\w-])[a-z]{2,}\d+[a-z\d]*(?![\w-])")
+
+
+def technical_terms(text: str) -> set[str]:
+    """Lower-case names of formats, precisions and versions ("bfloat16", "int8", "gpt2"): a
+    paper that uses one writes it."""
+    return {m.group(0) for m in _TECHNICAL.finditer(text.lower())}
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
@@ -560,7 +569,8 @@ def decide(
             held=held,
         )
     # A name the papers never write ("L2-normalised") is a detail they do not state.
-    unnamed = sorted(_unnamed(ents, paper_entities)) if paper_entities is not None else []
+    unnamed = sorted(_unnamed(ents | technical_terms(claim_core), paper_entities)
+                     ) if paper_entities is not None else []
     if score >= th.support and not absent and recall >= MIN_RECALL[semantic] and not unnamed:
         matched = sum(1 for n in numbers if n.status is NumberStatus.MATCHED)
         extra = f"; {matched} number(s) match" if matched else ""

@@ -567,3 +567,19 @@ def test_the_text_discussing_a_figure_can_contradict_a_claim_its_caption_matches
     # Text discussing another figure says nothing of this one's.
     other = Scored(replace(discussion.passage, text=text.replace("Figure 6", "Figure 7")), 0.5, None, 0.5)
     assert decide(claim, [caption, other], [], semantic=False).verdict is not Verdict.CONTRADICTED
+
+
+def test_a_format_the_papers_never_write_is_a_detail_they_do_not_state() -> None:
+    from claimcheck.verify.verdict import technical_terms
+
+    assert technical_terms("int8 quantization, bfloat16 on TPU v3-8, GPT2 and L2") == {"int8", "bfloat16", "gpt2"}
+    th = THRESHOLDS[False]
+    said = "To evaluate mT5 and mT0, we use TPU v3-8 with int8bit quantization."
+    ranked = [scored(said, th.support + 0.15)]
+    papers = {"mt5", "mt0", "tpu", "int8bit"}
+    d = decide("To evaluate mT5 and mT0, they use TPU v3-8 in bfloat16.", ranked, [], semantic=False,
+               paper_entities=papers)
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED and "bfloat16" in d.reason, d.reason
+    d = decide("To evaluate mT5 and mT0, they use TPU v3-8 with int8 quantization.", ranked, [],
+               semantic=False, paper_entities=papers)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
