@@ -70,7 +70,7 @@ def mention_positions(claim: str, name: str) -> list[int]:
     if key.isdigit():
         value = int(key)
         words = [w for w, v in _COUNTS.items() if v == value]
-        found = [m.start() for m in re.finditer(rf"(?<![\w.]){key}(?![\w.])", low)]
+        found = [m.start() for m in re.finditer(rf"(?<![\w.]){key}(?![\w]|\.\d)", low)]
         for w in words:
             found += [m.start() for m in re.finditer(rf"\b{w}\b", low)]
         return found
@@ -160,11 +160,13 @@ class ColumnReading:
 
 def read_column(
     claim: str, m: NumberMention, row: Passage, tol: float, *, prev_end: int = 0,
-    next_start: int | None = None, any_row: bool = False,
+    next_start: int | None = None, after_next: tuple[int, int] | None = None,
+    any_row: bool = False,
 ) -> ColumnReading | None:
     """The column the claim puts ``m`` in, for a row that holds ``m`` somewhere (any row, with
     ``any_row``). ``prev_end`` and ``next_start`` bound the claim's text that belongs to this
-    number (its neighbours)."""
+    number (its neighbours); ``after_next`` is the text after the next number, up to the one
+    after it."""
     if next_start is None:
         next_start = len(claim)
     names = columns(row)
@@ -188,6 +190,12 @@ def read_column(
                 after.append((pos - m.end, i))
             elif prev_end <= pos < m.start:
                 before.append((m.start - pos, i))
+    if after and before and after_next is not None and not any(
+            after_next[0] <= pos < after_next[1] for name in names if name is not None
+            for pos in mention_positions(claim, name)):
+        # "German translations with 88.8% but Basque ones with only 35.8%": the next number
+        # has no name after it, so the one before it is its own; this number's is before it.
+        after = []
     pick = min(after or before or anywhere, default=None)
     if pick is None:
         return None

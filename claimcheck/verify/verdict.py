@@ -528,6 +528,9 @@ def decide(
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
                   and n.mention not in confirmed)]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
+    # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated.
+    headings = {r.column for r in confirmed.values()}
+    absent = [n for n in absent if n.mention.decimals > 0 or n.mention.text not in headings]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
@@ -792,12 +795,17 @@ def _column_readings(
         label = row_label(row) or ""
         return label == o or label.startswith(o + " ")
 
-    for k, m in enumerate(mentions):
-        if m.decimals == 0 or (m.at_cut and truncated):
+    # A whole number may name a column itself ("from 0.539 on layer 0 to 0.932 on layer 3"):
+    # the text between measurements is what belongs to each.
+    measures = [m for m in mentions if m.decimals > 0]
+    for k, m in enumerate(measures):
+        if m.at_cut and truncated:
             continue
         tol = 0.5 * 10 ** -m.decimals + 1e-9
-        bounds = (mentions[k - 1].end if k else 0,
-                  mentions[k + 1].start if k + 1 < len(mentions) else len(claim))
+        ends = [0, *(x.end for x in measures), len(claim)]
+        starts = [x.start for x in measures] + [len(claim), len(claim)]
+        bounds = (ends[k], starts[k + 1],
+                  (ends[k + 2], starts[k + 2]) if k + 1 < len(measures) else None)
         o = owners[m]
         own = [r for r in rows if owned_by(r, o)] if o else \
             [r for r in rows if not any(owned_by(r, t) for t in taken)]
@@ -813,11 +821,12 @@ def _column_readings(
 
 
 def _read_rows(
-    claim: str, m: NumberMention, rows: Sequence[Passage], tol: float, bounds: tuple[int, int],
-    *, any_row: bool,
+    claim: str, m: NumberMention, rows: Sequence[Passage], tol: float,
+    bounds: tuple[int, int, tuple[int, int] | None], *, any_row: bool,
 ) -> list[ColumnReading]:
     return [r for row in rows if (r := read_column(
-        claim, m, row, tol, prev_end=bounds[0], next_start=bounds[1], any_row=any_row))]
+        claim, m, row, tol, prev_end=bounds[0], next_start=bounds[1], after_next=bounds[2],
+        any_row=any_row))]
 
 
 def _closest_rows(

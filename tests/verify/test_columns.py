@@ -279,3 +279,26 @@ def test_a_number_in_a_row_named_word_by_word_is_not_taken_from_the_models_rows_
     # A number the setting's row does not hold is still contradicted by it.
     d = _decide(claim.replace("49.7", "46.2"), [mt5, setting])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+TATOEBA = row("XLMR 58.2 47.5 71.6 43 88.8 61.8 75.7 52.2 35.8 70.5", "Lang. af ar bg bn de el es et eu fa")
+LAYERS = row("Original Probe acc. 0.539 0.837 0.892 0.932 0.953 0.963", "Layer index 0 1 2 3 4 5")
+
+
+def test_names_before_each_of_two_numbers_are_theirs_when_the_last_has_none_after_it() -> None:
+    claim = "On Tatoeba, XLM-R retrieves German translations with 88.8% accuracy but Basque ones with only 35.8%."
+    d = _decide(claim, [TATOEBA])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = _decide(claim.replace("88.8", "61.8"), [TATOEBA])
+    assert d.verdict is Verdict.CONTRADICTED and "88.8" in d.reason, d.reason
+    # A name after each number is still that number's ("93.8 on QNLI and 95.0 on SST-2").
+    d = _decide("On Tatoeba, XLM-R reaches 88.8% on German and 35.8% on Basque.", [TATOEBA])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_whole_numbers_naming_columns_are_read_as_their_names_not_as_cells() -> None:
+    claim = "The original probe's accuracy climbs from 0.539 on layer 0 to 0.932 on layer 3."
+    d = _decide(claim, [LAYERS])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = _decide(claim.replace("layer 3", "layer 2"), [LAYERS])
+    assert d.verdict is Verdict.CONTRADICTED and "0.892" in d.reason, d.reason
