@@ -78,6 +78,8 @@ THRESHOLDS = {
 # Share of the claim's content words its best passage must hold to support it outright; with
 # the model, a paraphrase may use other words.
 MIN_RECALL = {True: 0.6, False: 0.6}
+# Passages this close to the best one (characters, same page) are its context for that share.
+CONTEXT_CHARS = 400
 
 # How far below the topic threshold a sentence that states one of the claim's measurements may
 # score and still be read as the claim's statement (rule 5).
@@ -554,8 +556,15 @@ def decide(
     absent = [n for n in absent if n not in listed]
     # Measurements only: a count ("seven") is found in too many places to vouch for a part.
     held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
+    # The sentences around the best one say what its "this" and "such data" are ("To remove
+    # anchor points, we add a language prefix ..." before "... trained with such data has no
+    # shared vocabulary"): the claim's words may be there.
+    context = " ".join([near, *(
+        s.passage.text for s in ranked if s.passage.kind is not PassageKind.TABLE_ROW
+        and s.passage.paper_id == best.passage.paper_id and s.passage.page == best.passage.page
+        and abs(s.passage.start - best.passage.start) < CONTEXT_CHARS)])
     recall = term_recall(content_terms(without_attribution(claim_core)),
-                         frozenset(content_terms(best.passage.text)))
+                         frozenset(content_terms(context)))
     if tabled and not absent:
         first = tabled[0].mention
         if first in confirmed:

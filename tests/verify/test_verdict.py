@@ -583,3 +583,19 @@ def test_a_format_the_papers_never_write_is_a_detail_they_do_not_state() -> None
     d = decide("To evaluate mT5 and mT0, they use TPU v3-8 with int8 quantization.", ranked, [],
                semantic=False, paper_entities=papers)
     assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_the_sentences_around_the_best_one_are_its_context_for_the_claims_words() -> None:
+    th = THRESHOLDS[False]
+    claim = "Because a language prefix is added to every word, the No anchors bilingual MLM has no shared vocabulary."
+    before = "To remove anchor points, we add a language prefix to each word in the vocabulary."
+    best = "Bilingual MLM (No anchors) trained with such data has no shared vocabulary across languages."
+
+    def at(text: str, start: int, score: float) -> Scored:
+        return Scored(Passage(PID, 5, start, start + len(text), text, PassageKind.SENTENCE), score, None, score)
+
+    ranked = [at(best, 300, th.support + 0.1), at(before, 200, th.topic + 0.02)]
+    assert decide(claim, ranked, [], semantic=False).verdict is Verdict.SUPPORTED
+    # Far from it on the page, the same sentence is not its context.
+    far = [at(best, 300, th.support + 0.1), at(before, 2000, th.topic + 0.02)]
+    assert decide(claim, far, [], semantic=False).verdict is Verdict.PARTIALLY_SUPPORTED
