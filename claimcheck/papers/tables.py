@@ -31,6 +31,16 @@ _FUNCTION_WORDS = {"a", "an", "and", "are", "as", "at", "by", "for", "in", "is",
                    "the", "to", "vs", "was", "per"}
 
 
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _among_codes(name: str, names: list[str]) -> bool:
+    """A two-letter word among language codes is one ("as", Assamese, in "Macro as bn brx gu
+    hi")."""
+    codes = [x for x in names if _CODE.fullmatch(x) and x not in _FUNCTION_WORDS]
+    return len(name) == 2 and name.islower() and len(codes) >= 3 and 2 * len(codes) >= len(names)
+
+
 def _heading_word(name: str) -> bool:
     return (bool(_PLAIN_WORD.fullmatch(name)) or name in _FUNCTION_WORDS
             or name.count("(") != name.count(")"))
@@ -68,7 +78,7 @@ def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
         # word or two among names is a column's ("... QG Summ. class gen": the averages).
         plain = sum(1 for x in named if _PLAIN_WORD.fullmatch(x))
         if 4 * plain > len(named) or any(_heading_word(x) and not _PLAIN_WORD.fullmatch(x)
-                                         for x in named):
+                                         and not _among_codes(x, named) for x in named):
             return None
         return list(named)
     if extra < 0:

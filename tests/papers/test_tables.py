@@ -75,3 +75,11 @@ def test_a_token_is_a_cell_when_the_row_pattern_reads_it_whole() -> None:
 
     assert all(is_cell(t) for t in ("84.5", ".75", "88.9/89.0", "86.3*", "5%", "-", "–"))
     assert not any(is_cell(t) for t in ("40k", "XLM-R", "L1-3", "Wiki", "(2019)x"))
+
+
+def test_a_two_letter_word_among_language_codes_is_a_code() -> None:
+    # "as" is Assamese in a row of codes; among words it is still no column's name.
+    assert names("Transfer + Model Macro as bn brx gu hi", "EICL BLOOMZ 93.0 89.6 94.2 94.9 93.1 95.6") == [
+        "Macro", "as", "bn", "brx", "gu", "hi"]
+    assert names("Scores as reported", "x 1.0 2.0 3.0") is None
+    assert names("results for the ar bg de", "x 1.0 2.0 3.0 4.0") is None
