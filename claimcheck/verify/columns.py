@@ -122,6 +122,15 @@ def _initials(key: str, words: list[str]) -> bool:
     return False
 
 
+_TRAINING = re.compile(r"\S*\s+(?:training|train|pretraining|fine-tuning)\b")
+
+
+def _training_source(claim: str, pos: int, name: str | None) -> bool:
+    """Whether the column name written at ``pos`` names training data ("the English training
+    data")."""
+    return name is not None and bool(_TRAINING.match(claim.lower(), pos))
+
+
 def _abbreviated(name: str, low: str) -> list[int]:
     """Where the claim writes out a column name that the header shortens: a cut word ("Sent."
     for "sentiment", "TyDi" for "TyDiQA") or capitals dropping letters ("XWGD" for
@@ -196,6 +205,9 @@ def read_column(
         # "German translations with 88.8% but Basque ones with only 35.8%": the next number
         # has no name after it, so the one before it is its own; this number's is before it.
         after = []
+    # A language named as where training data came from ("not seen in the English training
+    # data") is the setting, not the cell's column.
+    after = [(d, i) for d, i in after if not _training_source(claim, m.end + d, names[i])]
     pick = min(after or before or anywhere, default=None)
     if pick is None:
         return None

@@ -71,7 +71,7 @@ class PaperIndex:
             for i, p in enumerate(self.passages):
                 label = label_of(p.group) if p.group else row_label(p)
                 if label is not None:
-                    words = label.split()
+                    words = [w for w in label.split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
                     self._row_labels.append((i, label_pattern(label), each))
         return {i for i, rx, each in self._row_labels
@@ -145,6 +145,10 @@ MAX_NAMED_ROWS = 6
 _ROW_LABEL = re.compile(
     r"^\s*((?:[^\d\s]*[A-Za-z][^\s]*?|[^\d\s]+)(?:\s+(?:[^\d\s-]\S*|-\S+))*?)"
     r"\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
+
+
+# A row's place in a list ("(b) Not seen", "(e) Freq"): no word of its name.
+ENUMERATOR = re.compile(r"\(?[a-z0-9]\)|[ivx]+\)|\([ivx]+\)")
 
 
 def row_label(p: Passage) -> str | None:

@@ -59,7 +59,7 @@ from claimcheck.models import (
 from claimcheck.papers.tables import cells, is_cell
 from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
-from claimcheck.verify.index import Scored, label_of, label_pattern, row_label
+from claimcheck.verify.index import ENUMERATOR, Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import extract_numbers, same_magnitude
 
@@ -424,15 +424,6 @@ def decide(
     best = max(ranked, key=lambda s: s.score)
     score = best.score
     where = f"{best.passage.paper_id} p.{best.passage.page}"
-    row = _rival_row(numbers, ranked, claim_core, truncated)
-    if row is not None:
-        n, s, values = row
-        return Decision(
-            Verdict.CONTRADICTED,
-            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
-            f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
-            passage=s,
-        )
     confirmed, conflict = _column_readings(claim_core, numbers, ranked, truncated)
     if conflict is not None:
         r = conflict
@@ -443,6 +434,15 @@ def decide(
             f"claim gives {r.mention.text} for {r.column}; {r.row.paper_id} p.{r.row.page} has "
             f"{shown_values} in that column of the row {row_label(r.row)!r}",
             passage=next(x for x in ranked if x.passage is r.row),
+        )
+    row = _rival_row(numbers, ranked, claim_core, truncated)
+    if row is not None:
+        n, s, values = row
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+            f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
+            passage=s,
         )
     tabled = _table_support(claim_core, numbers)
     table_reason = "every number is in the row of the model it is given to, in one column"
@@ -762,7 +762,12 @@ def _rival_row(
 
 
 _OWNER_BEFORE = re.compile(r"([\w+\-\[\]]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
-_OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?([\w+\-\[\]]+)")
+# A name followed by a noun is that noun's kind, not its owner ("49.1% of the NER entities"),
+# unless the noun is what a model is ("XLM-R models").
+_AFTER_OWNER = (r"and|or|but|on|in|at|with|while|whereas|against|than|over|under|from|to|as|is|"
+                r"was|when|where|which|who|its|their|models?|baselines?")
+_OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?([\w+\-\[\]]+)"
+                          rf"(?![\w+\-\[\]])(?!\s+(?!(?:{_AFTER_OWNER})\b)[a-z])")
 
 
 def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | None:
@@ -797,7 +802,8 @@ def _column_readings(
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
     # "68.2, compared with 59.8 for mBERT and 55.7 for XLM": a number given to a model is read
     # in that model's rows only, and one given to no model in none of the others' rows.
-    owners = {m: _owner(claim, m) for m in mentions}
+    labels = [label for r in rows if (label := row_label(r)) is not None]
+    owners = {m: _owner(claim, m, labels) for m in mentions}
     taken = {o for o in owners.values() if o}
 
     def owned_by(row: Passage, o: str) -> bool:
@@ -821,6 +827,11 @@ def _column_readings(
         readings = _closest_rows(claim, ents, _read_rows(claim, m, own, tol, bounds, any_row=True))
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
+        if not readings:
+            # A row named by two words or more of its label, the most of any ("(b) Not seen"
+            # for "entities that were not seen"), is the claim's: the column it names there
+            # is the claim's value, whether or not the row holds the claim's number elsewhere.
+            readings = _read_rows(claim, m, _most_named(low, own), tol, bounds, any_row=True)
         held = [r for r in readings if r.holds]
         if held:
             confirmed[m] = held[0]
@@ -883,6 +894,17 @@ def _names_word(low: str, word: str) -> bool:
     return bool(mention_positions(low, word))
 
 
+def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
+    """Of the rows a claim names, those with the most words of their label written in it, when
+    that is two or more and the rows are of one table (a page and header)."""
+    named = [(sum(1 for w in _label_words(r) if _names_word(low, w)), r) for r in rows]
+    top = max((k for k, _ in named), default=0)
+    best = [r for k, r in named if k == top]
+    if top < 2 or len({(r.paper_id, r.page, r.header) for r in best}) != 1:
+        return []
+    return best
+
+
 def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:
     """The ranked table rows a number was matched in (its check's quote)."""
     quote = (n.quote or "").strip("…")
@@ -899,7 +921,7 @@ def _label_words(row: Passage) -> list[str]:
         if is_cell(w):
             break
         words.append(w.rstrip("†‡§¶*∗"))
-    return [w for w in words if w]
+    return [w for w in words if w and not ENUMERATOR.fullmatch(w.lower())]
 
 
 def _in_owners_row(claim: str, n: NumberCheck) -> bool:

@@ -302,3 +302,45 @@ def test_whole_numbers_naming_columns_are_read_as_their_names_not_as_cells() -> 
     assert d.verdict is Verdict.SUPPORTED, d.reason
     d = _decide(claim.replace("layer 3", "layer 2"), [LAYERS])
     assert d.verdict is Verdict.CONTRADICTED and "0.892" in d.reason, d.reason
+
+
+SEEN_HEADER = "af de el en es et eu fi fr he hu id it ka ms nl pt ru sw tr vi"
+NOT_SEEN = row("(b) Not seen 82.1 80.2 74.8 84.6 80.4 78.9 69.4 79.8 80.1 56.5 78.3 58.0 81.5 70.2 75.0 "
+               "82.9 82.3 68.5 66.6 73.7 73.4", SEEN_HEADER)
+
+
+def test_a_rows_place_in_a_list_is_no_word_of_its_name_and_a_name_before_a_noun_owns_nothing() -> None:
+    # "(b) Not seen" is named by "not seen"; "of the NER entities" gives 49.1 to no model.
+    # "the English training data" names where training data came from, not the cell's column.
+    claim = ("For Swahili, mBERT correctly tags only 49.1% of the NER entities that were not seen in the "
+             "English training data.")
+    d = _decide(claim, [NOT_SEEN])
+    assert d.verdict is Verdict.CONTRADICTED and "for sw" in d.reason and "66.6" in d.reason, d.reason
+    d = _decide(claim.replace("49.1", "66.6"), [NOT_SEEN])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
+def test_a_number_for_a_name_is_that_names_unless_a_noun_follows_it() -> None:
+    from claimcheck.verify.verdict import _owner
+
+    def owners(claim: str) -> list[str | None]:
+        return [_owner(claim, m) for m in extract_numbers(claim)]
+
+    assert owners("It reaches 59.8 for mBERT and 55.7 for XLM.") == ["mbert", "xlm"]
+    assert owners("It gives 80.2 by XLM-R models trained on CC.") == ["xlm-r"]
+    assert owners("It tags 49.1% of the NER entities.") == [None]
+
+
+def test_a_number_given_to_one_rows_label_is_not_read_in_that_row_for_another() -> None:
+    header = "Non-Aligned Aligned"
+    original, cross = row("Original Probe 0.28 0.19", header), row("Cross Probe 2.75 0.20", header)
+    claim = ("In the aligned group, intervening with the cross-lingual alignment probe gives an average "
+             "error of 0.20, close to the original probe's 0.19.")
+    from claimcheck.verify.verdict import _column_readings
+
+    passages = [original, cross]
+    ranked = [Scored(p, 0.3, None, 0.3) for p in passages]
+    checks = check_numbers(extract_numbers(claim), passages, claim_text=claim)
+    confirmed, conflict = _column_readings(claim, checks, ranked, False)
+    assert conflict is None, conflict
+    assert [r.row for r in confirmed.values()] == [original]
