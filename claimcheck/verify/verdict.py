@@ -310,6 +310,8 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     # Unless both compare with the same thing ("worse than ... the bottom layers" against
     # "better than ... the bottom layers"): then the comparatives must agree.
     converse = " than " in c and " than " in p and _than_object(c) != _than_object(p)
+    if _clause_reversal(claim, full):
+        return True
     compared = " than " in c or " than " in p
     for a, b in [*_REVERSALS, *_POSITIONS]:
         if (converse and (a, b) in _COMPARATIVES) or (compared and (a, b) in _POSITIONS):
@@ -357,6 +359,33 @@ def _discussion_conflict(
                     claim, x, truncated=truncated):
                 return s
     return None
+
+
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|;", re.IGNORECASE)
+# A fall against a rise ("drops" against "improve"), read within one clause of a contrast.
+_DIRECTIONS = [(a, b) for a in sorted(_SAME_CHANGE[0]) for b in sorted(_SAME_CHANGE[1])]
+
+
+def _clause_reversal(claim: str, passage: str) -> bool:
+    """A contrast that gives the claim's subject the opposite change: "NER drops about 1 point"
+    against "XNLI and parsing drops ... while NER even improve 1 points". The clause naming the
+    claim's subject, and no other clause naming it, is what the passage says of it."""
+    clauses = _CONTRAST.split(passage)
+    if len(clauses) < 2:
+        return False
+    c = normalise(claim)
+    names = entities(claim)
+    for k, raw in enumerate(clauses):
+        own = entities(raw) & names
+        if not own or any(own & entities(x) for j, x in enumerate(clauses) if j != k):
+            continue
+        clause = normalise(raw)
+        for a, b in _DIRECTIONS:
+            for x, y in ((a, b), (b, a)):
+                if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", clause) and re.search(
+                        rf"\b{y}", clause):
+                    return True
+    return False
 
 
 def _than_object(text: str) -> str | None:
