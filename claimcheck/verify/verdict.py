@@ -168,13 +168,16 @@ _SAME_CHANGE = (
     frozenset(content_terms("gain gains gained improve improves improved improvement increase "
                             "increases increased boost boosts boosted")),
 )
+# Words for bringing something about: "does not help the model achieve X" denies "gives X".
+_ENABLING = frozenset(content_terms("help helps helped give gives gave enable enables enabled "
+                                    "allow allows allowed induce induces induced"))
 
 
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality"), or
     words for one change ("lose" and "drop")."""
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or any(
-        a in group and b in group for group in _SAME_CHANGE)
+        a in group and b in group for group in (*_SAME_CHANGE, _ENABLING))
 
 
 _MORE = "more|larger|higher|better|stronger|greater|bigger|wider"

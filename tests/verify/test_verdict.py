@@ -607,3 +607,10 @@ def test_a_contrast_giving_the_claims_subject_the_opposite_change_is_a_reversal(
     assert polarity_conflict("Without anchors, NER drops about 1 point on average.", passage)
     assert not polarity_conflict("Without anchors, XNLI drops about 1 point on average.", passage)
     assert not polarity_conflict("Without anchors, NER improves about 1 point on average.", passage)
+
+
+def test_denying_help_denies_giving() -> None:
+    passage = "Anchor tokens alone do not help the model achieve cross-lingual transfer ability."
+    assert polarity_conflict("Anchor tokens alone give the model cross-lingual transfer ability.", passage)
+    assert not polarity_conflict("Anchor tokens alone do not give the model cross-lingual transfer ability.",
+                                 passage)
