@@ -58,7 +58,7 @@ from claimcheck.models import (
 )
 from claimcheck.papers.tables import cells, is_cell
 from claimcheck.papers.text import sentences_of
-from claimcheck.verify.columns import ColumnReading, mention_positions, read_column
+from claimcheck.verify.columns import ColumnReading, columns, mention_positions, read_column
 from claimcheck.verify.index import ENUMERATOR, Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import extract_numbers, same_magnitude
@@ -484,6 +484,10 @@ def decide(
         r0 = confirmed[measures[0].mention]
         table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
                         f"of the row it names ({row_label(r0.row)!r})")
+    elif not tabled and (one := _one_named_row(claim_core, measures, ranked)) is not None:
+        tabled = measures
+        table_reason = (f"every number is in the row the claim names "
+                        f"({' '.join(_label_words(one))!r}), whose columns cannot be read")
     if score < th.topic and not tabled and not _anchored(claim_core, numbers, ranked,
                                                           th.topic - ANCHOR_SLACK):
         return Decision(
@@ -924,6 +928,28 @@ def _names_word(low: str, word: str) -> bool:
     if re.search(rf"(?<![\w-]){re.escape(key)}-\w", low):
         return False
     return bool(mention_positions(low, word))
+
+
+def _one_named_row(
+    claim: str, measures: Sequence[NumberCheck], ranked: Sequence[Scored]
+) -> Passage | None:
+    """The one table row the claim names that holds all of its two or more measurements ("For
+    Japanese, ... drops to 0.0, against 16.3" in the row "ja 16.3 0.0 12.3 1.0"): two numbers of
+    a claim in one row of its subject seldom are a coincidence. None where the row's columns
+    can be read (the column checks decide), or a measurement is given to another name."""
+    if len(measures) < 2 or any(n.status is not NumberStatus.MATCHED for n in measures):
+        return None
+    low, ents = normalise(claim), entities(claim)
+    rows = {id(r): r for n in measures for r in _rows_quoted(n, ranked)}
+    for r in rows.values():
+        if columns(r) is not None or not _names_row(low, ents, r):
+            continue
+        label = row_label(r) or " ".join(_label_words(r)).lower()
+        if all(any(x is r for x in _rows_quoted(n, ranked)) for n in measures) and all(
+                (o := _owner(claim, n.mention)) is None or o in label or label in o
+                for n in measures):
+            return r
+    return None
 
 
 def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:

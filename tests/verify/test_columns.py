@@ -344,3 +344,14 @@ def test_a_number_given_to_one_rows_label_is_not_read_in_that_row_for_another() 
     confirmed, conflict = _column_readings(claim, checks, ranked, False)
     assert conflict is None, conflict
     assert [r.row for r in confirmed.values()] == [original]
+
+
+def test_two_measurements_in_one_named_row_without_readable_columns_support_the_claim() -> None:
+    ja = row("ja 16.3 0.0 12.3 1.0", "trigram, seen trigram, unseen 4-gram, seen 4-gram, unseen")
+    other = row("ko 20.1 3.2 11.0 0.5", ja.header)
+    claim = "For Japanese, mBERT's accuracy on unseen tag trigrams drops to 0.0, against 16.3 on seen ones."
+    d = _decide(claim, [ja, other])
+    assert d.verdict is Verdict.SUPPORTED and "'ja'" in d.reason, d.reason
+    # One of the two in another row: not this rule's to support.
+    d = _decide(claim.replace("16.3", "20.1"), [ja, other])
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
