@@ -700,9 +700,14 @@ def _rival_number(
             return same_magnitude(v, m.value) and all(
                 abs(v - x) > 10 ** -m.decimals / 2 for x in (m.value, *own))
 
+        owner = _owner(claim, m)
         for s in top:
             if s is not top[0] and _states(s.passage.text, n):
                 continue  # this passage states the claim's number: it does not replace it
+            label = row_label(s.passage)
+            if owner is not None and label is not None and not (
+                    _squash(owner) in _squash(label) or _squash(label) in _squash(owner)):
+                continue  # "XLM-R's 67.5" is not replaced by a cell of MMTE's row
             # Only where the passage says what the claim says: a caption's other sentences
             # give values of other cells ("cell c(0,1) ... to be 0.52").
             text = s.passage.text

@@ -614,3 +614,15 @@ def test_denying_help_denies_giving() -> None:
     assert polarity_conflict("Anchor tokens alone give the model cross-lingual transfer ability.", passage)
     assert not polarity_conflict("Anchor tokens alone do not give the model cross-lingual transfer ability.",
                                  passage)
+
+
+def test_a_number_given_to_a_model_is_not_replaced_by_another_models_row() -> None:
+    th = THRESHOLDS[False]
+    mmte = Scored(Passage(PID, 18, 0, 29, "MMTE 67.9 63.9 54.3 53.3 59.8", PassageKind.TABLE_ROW),
+                  th.support + 0.1, None, th.support + 0.1)
+    claim = "Hu et al. report a German BUCC F1 of 67.9 for MMTE, slightly above XLM-R's 67.5."
+    d = _decide_on(claim, [mmte])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # A number given to no model is replaced by the best row's (it speaks of the claim).
+    d = _decide_on("Hu et al. report German BUCC F1 scores of 67.9 and 67.5 for MMTE.", [mmte])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
