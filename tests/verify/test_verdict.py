@@ -13,6 +13,7 @@ from claimcheck.models import (
 )
 from claimcheck.verify.index import Scored
 from claimcheck.verify.lexical import claim_core, content_terms
+from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.verdict import THRESHOLDS, Decision, decide, polarity_conflict
 
 PID = ArxivId("2005.13013", 2)
@@ -626,3 +627,20 @@ def test_a_number_given_to_a_model_is_not_replaced_by_another_models_row() -> No
     # A number given to no model is replaced by the best row's (it speaks of the claim).
     d = _decide_on("Hu et al. report German BUCC F1 scores of 67.9 and 67.5 for MMTE.", [mmte])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+def test_a_sentence_writing_all_of_three_or_more_claim_numbers_states_them() -> None:
+    th = THRESHOLDS[False]
+    best = scored("mOthelloGPTs trained with the naive multilingual pretraining do not learn a "
+                  "language-neutral hidden space.", th.support + 0.15)
+    listed = Scored(Passage(PID, 6, 900, 990, "We further scale up the bilingual pretraining to "
+                            "multilingual pretraining with 5/10/20/100 languages.", PassageKind.SENTENCE),
+                    th.support + 0.1, None, th.support + 0.1)
+    claim = "Hua et al. scale naive multilingual pretraining to five, ten, twenty and one hundred languages."
+    checks = check_numbers(extract_numbers(claim), [best.passage, listed.passage], claim_text=claim)
+    d = decide(claim, [best, listed], checks, semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Two numbers are not enough to tell the sentence states the claim.
+    claim2 = "Hua et al. scale naive multilingual pretraining to five and ten languages."
+    checks = check_numbers(extract_numbers(claim2), [best.passage, listed.passage], claim_text=claim2)
+    assert decide(claim2, [best, listed], checks, semantic=False).verdict is not Verdict.SUPPORTED
