@@ -46,6 +46,7 @@ from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide
 EVIDENCE_SHOWN = 3
 # Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
 _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
+_PURPOSE = re.compile(r"(?:In order )?[Tt]o [a-z]+\b")
 # A part has at least this many content words; a smaller piece (a list item: "German") stays
 # with the part before it.
 MIN_PART_TERMS = 3
@@ -341,6 +342,10 @@ class Auditor:
             # state ("..., drawn with a fixed random seed of 42") makes it partial; parts stated
             # in separate sentences support it together.
             judged = [(p, self._decide_part(p, sources, paper_entities, headers)) for p in pieces]
+            # A leading purpose clause ("To study random initialisation, ...") says why, in
+            # the report's words: it is not a detail held against the claim.
+            judged = [(p, d) for k, (p, d) in enumerate(judged)
+                      if not (k == 0 and _PURPOSE.match(p) and d.verdict is not Verdict.SUPPORTED)]
             # A truncated claim's last part is cut short: it is never held against the claim.
             checkable = judged[:-1] if claim.truncated else judged
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]

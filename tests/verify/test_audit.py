@@ -284,3 +284,19 @@ def test_a_claim_found_nowhere_as_a_whole_with_a_part_stated_outright_is_partial
     assert ra.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, ra.claims[0].reason
     assert ra.claims[0].reason.startswith("'We use the pretrained XLM-R Large model")
     assert ra.claims[0].reason.endswith("'and score alignment on dictionaries of 1,500 source words.' only partly")
+
+
+def test_a_leading_purpose_clause_is_not_held_against_a_claim_whose_other_parts_are_stated(fetcher: DictFetcher, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def part_verdict(text: str) -> Verdict:
+        return Verdict.NOT_FOUND if text.startswith(("To study", "as a study")) else Verdict.SUPPORTED
+
+    not_found_whole(monkeypatch, part_verdict)
+    text = ("To study random initialisation effects, we use the pretrained XLM-R Large model as a "
+            "starting point, and all experiments use dictionaries of 1,500 source words.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.SUPPORTED, ra.claims[0].reason
+    # The same clause elsewhere in the claim is a detail like any other.
+    text = ("We use the pretrained XLM-R Large model as a starting point for all experiments, "
+            "as a study of random initialisation effects on the results.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is not Verdict.SUPPORTED, ra.claims[0].reason
