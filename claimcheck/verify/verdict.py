@@ -140,6 +140,8 @@ _ANTONYMS = [
     ("faster", "slower"),
     ("more significant", "smaller"),
     ("sensitive", "robust"),
+    ("good", "worst"),
+    ("good", "poor"),
 ]
 # Where in a network: "the top layers" against "the lower layers". In a comparison both are named
 # ("the bottom layers perform worse than the top layers"): there the comparative tells.
@@ -167,9 +169,10 @@ _EVENT_VERBS = frozenset({"occur", "happen", "hold", "exist", "emerge", "arise",
 # drops").
 _SAME_CHANGE = (
     frozenset(content_terms("lose loses lost loss drop drops dropped decline declines declined "
-                            "decrease decreases decreased degrade degrades degraded")),
+                            "decrease decreases decreased degrade degrades degraded shrink shrinks "
+                            "shrank")),
     frozenset(content_terms("gain gains gained improve improves improved improvement increase "
-                            "increases increased boost boosts boosted")),
+                            "increases increased boost boosts boosted grow grows grew")),
 )
 # Words for bringing something about: "does not help the model achieve X" denies "gives X".
 _ENABLING = frozenset(content_terms("help helps helped give gives gave enable enables enabled "
@@ -203,6 +206,32 @@ def _comparison(text: str) -> tuple[int, str, str] | None:
         return None
     direction = 1 if re.fullmatch(_MORE, m.group(1).lower()) else -1
     return direction, before[-1].lower(), after.lower()
+
+
+_THAN = re.compile(rf"\b({_MORE}|{_LESS})\b(?P<mid>[^.;]{{0,60}}?)\bthan\b(?P<after>[^.;,]{{1,60}})",
+                   re.IGNORECASE)
+
+
+def _compared(text: str) -> tuple[int, frozenset[str], frozenset[str]] | None:
+    """(direction, words of the first thing, words of the second) of "A is better than B" or
+    "performs better on A than on B", read in A's clause."""
+    m = _THAN.search(text)
+    if m is None:
+        return None
+    clause = re.split(r"[,;:]", text[: m.start()])[-1]
+    first = frozenset(content_terms(clause + " " + m.group("mid")))
+    second = frozenset(content_terms(m.group("after")))
+    direction = 1 if re.fullmatch(_MORE, m.group(1).lower()) else -1
+    return direction, first, second
+
+
+def _swapped(claim: str, passage: str) -> bool:
+    """The two things compared swapped at the same direction: "handles ideograms better than
+    Latin script" against "performs better on data in Latin script than on ideograms"."""
+    c, p = _compared(claim), _compared(passage)
+    if c is None or p is None or c[0] != p[0]:
+        return False
+    return bool(c[2] & p[1]) and bool(c[1] & p[2]) and not c[2] & p[2]
 
 
 _DENIED_ON = re.compile(
@@ -316,7 +345,7 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     # Unless both compare with the same thing ("worse than ... the bottom layers" against
     # "better than ... the bottom layers"): then the comparatives must agree.
     converse = " than " in c and " than " in p and _than_object(c) != _than_object(p)
-    if _clause_reversal(claim, full):
+    if _clause_reversal(claim, full) or _swapped(claim, full) or _contrast_reversal(claim, full):
         return True
     compared = " than " in c or " than " in p
     for a, b in [*_REVERSALS, *_POSITIONS]:
@@ -392,6 +421,31 @@ def _clause_reversal(claim: str, passage: str) -> bool:
                         rf"\b{y}", clause):
                     return True
     return False
+
+
+# Words judging how well something does: one of a pair against the other is a reversal.
+_QUALITY = [("strong", "struggl"), ("strong", "weak"), ("well", "poorly"), ("good", "poor"),
+            ("succeed", "fail")]
+
+
+def _contrast_reversal(claim: str, passage: str) -> bool:
+    """Both sides of a contrast swapped: "fine-tuning is strong, while in-context learning
+    struggles" against "fine-tuning often struggles, while in-context learning yields strong
+    performance". Each of the claim's clauses is read against the passage clause sharing most
+    of its words (two or more)."""
+    mine, theirs = _CONTRAST.split(claim), _CONTRAST.split(passage)
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    flips = 0
+    for clause in mine:
+        terms = frozenset(content_terms(without_attribution(clause)))
+        shared = [len(terms & frozenset(content_terms(x))) for x in theirs]
+        if max(shared) < 2 or shared.count(max(shared)) > 1:
+            return False
+        c, p = normalise(clause), normalise(theirs[shared.index(max(shared))])
+        flips += any(re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p)
+                     for a, b in [*_QUALITY, *_DIRECTIONS] for x, y in ((a, b), (b, a)))
+    return flips == len(mine)
 
 
 def _than_object(text: str) -> str | None:

@@ -644,3 +644,30 @@ def test_a_sentence_writing_all_of_three_or_more_claim_numbers_states_them() -> 
     claim2 = "Hua et al. scale naive multilingual pretraining to five and ten languages."
     checks = check_numbers(extract_numbers(claim2), [best.passage, listed.passage], claim_text=claim2)
     assert decide(claim2, [best, listed], checks, semantic=False).verdict is not Verdict.SUPPORTED
+
+
+def test_a_comparison_of_two_described_things_swapped_is_a_reversal() -> None:
+    passage = "In the NER task, mBERT performs better on data in Latin script than that in Chinese or Japanese ideograms."
+    assert polarity_conflict("For NER, mBERT handles Chinese and Japanese ideograms better than data in Latin script.",
+                             passage)
+    assert not polarity_conflict("For NER, mBERT handles data in Latin script better than Chinese and Japanese ideograms.",
+                                 passage)
+    # Swapped and turned round, it says the same.
+    assert not polarity_conflict("For NER, mBERT handles Chinese and Japanese ideograms worse than data in Latin script.",
+                                 passage)
+
+
+def test_a_contrast_with_both_sides_swapped_is_a_reversal() -> None:
+    passage = ("On XWinograd, fine-tuning-based methods often struggle, while in-context learning with "
+               "competitive LLMs yields strong performance.")
+    assert polarity_conflict("On XWinograd, fine-tuning-based methods are strong, while in-context learning "
+                             "with competitive LLMs struggles.", passage)
+    assert not polarity_conflict("On XWinograd, fine-tuning-based methods struggle, while in-context learning "
+                                 "with competitive LLMs is strong.", passage)
+
+
+def test_good_against_worst_and_a_denied_shrinking_against_a_decrease() -> None:
+    assert polarity_conflict("Probes extract board states worst from layers 5 to 7.",
+                             "Probes are particularly good at extracting board states from layers 5 to 7.")
+    assert polarity_conflict("The similarity gap does not shrink as language pairs become more distant.",
+                             "The similarity gap decreases as the language pairs become more distant.")
