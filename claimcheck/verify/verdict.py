@@ -1115,19 +1115,29 @@ def _difference(
 
 
 _LIST_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*:\s*([^.;:]+)")
+# The list set off by commas after its noun: "three seed numbers, 100, 13 and 21, to ...".
+_APPOSITION = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?,\s*((?:[^,.;:]+,\s*)*[^,.;:]+?\s+(?:and|or)\s+[^,.;:]+)")
 
 
 def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
     """A count the claim itself spells out, every item of which the source states: "three
-    languages: English, German and Hindi" against "on English, German and Hindi"."""
+    languages: English, German and Hindi" against "on English, German and Hindi", "three seed
+    numbers, 100, 13 and 21" against "We use 100, 13, and 21 as seed numbers" (an item's first
+    word is enough: "POS tagging" for "POS")."""
     m = n.mention
-    after = _LIST_AFTER.match(claim[m.end :])
-    if after is None or m.decimals or m.value != int(m.value):
+    if m.decimals or m.value != int(m.value):
         return False
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", after.group(1))]
-    items = [x for x in items if x]
     low = normalise(near)
-    return len(items) == int(m.value) and all(normalise(x) in low for x in items)
+    for pattern, whole in ((_LIST_AFTER, True), (_APPOSITION, False)):
+        after = pattern.match(claim[m.end :])
+        if after is None:
+            continue
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", after.group(1))]
+        items = [normalise(x if whole else x.split()[0]) for x in items if x.strip()]
+        if len(items) == int(m.value) and all(
+                re.search(rf"(?<![\w.]){re.escape(x)}(?![\w])", low) for x in items):
+            return True
+    return False
 
 
 def _overlaps(a: Passage, b: Passage) -> bool:

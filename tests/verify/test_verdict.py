@@ -671,3 +671,18 @@ def test_good_against_worst_and_a_denied_shrinking_against_a_decrease() -> None:
                              "Probes are particularly good at extracting board states from layers 5 to 7.")
     assert polarity_conflict("The similarity gap does not shrink as language pairs become more distant.",
                              "The similarity gap decreases as the language pairs become more distant.")
+
+
+def test_a_count_set_off_by_commas_before_its_list_is_stated_by_the_list() -> None:
+    th = THRESHOLDS[False]
+    best = scored("Evaluation across the majority of languages is only possible for a subset of tasks, "
+                  "i.e. POS, NER, and Tatoeba.", th.support + 0.1)
+    claim = "Only three XTREME tasks, POS tagging, NER and Tatoeba, allow evaluation across the majority of languages."
+    three = next(m for m in extract_numbers(claim) if m.text == "three")
+    d = decide(claim, [best], [NumberCheck(three, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # A list one item longer than the count does not state it.
+    claim = "Only three XTREME tasks, POS tagging, NER, XNLI and Tatoeba, allow evaluation across most languages."
+    three = next(m for m in extract_numbers(claim) if m.text == "three")
+    d = decide(claim, [best], [NumberCheck(three, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
