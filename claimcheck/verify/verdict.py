@@ -635,7 +635,8 @@ def decide(
     # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated.
     headings = {r.column for r in confirmed.values()}
     absent = [n for n in absent if n.mention.decimals > 0 or n.mention.text not in headings]
-    listed = [n for n in absent if _counts_its_list(claim_core, n, near)]
+    listed = [n for n in absent if _counts_its_list(claim_core, n, near)
+              or _count_of_list(claim_core, n, best.passage.text)]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
     kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
@@ -754,7 +755,8 @@ def _rival_number(
     Measurements (".48", "80.9", "31%") are written with decimals or as percents: a passage that
     matches the claim and states a different one where the claim's is missing most likely
     reports the real value. A count ("twelve languages", "four tasks") is replaced only by a
-    count of the same thing ("15 languages", "three tasks").
+    count of the same thing ("15 languages", "three tasks"), or by the number of items the best
+    passage lists for it ("the following factors ...: a, b, c and d").
     """
     for n in absent:
         m = n.mention
@@ -801,7 +803,36 @@ def _rival_number(
             for c in extract_numbers(text):  # "15 languages", "three tasks", "48K pairs"
                 if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9:
                     return n, s, c.text
+            items = _listed(after.group(1), text)
+            if s is top[0] and items is not None and len(items) != m.value:
+                return n, s, f"{len(items)} ({', '.join(items)})"
     return None
+
+
+def _count_of_list(claim: str, n: NumberCheck, text: str) -> bool:
+    """A count ("four factors") that the passage's list of that noun has as many items as."""
+    m = n.mention
+    after = re.match(r"\s*([A-Za-z]{3,})", claim[m.end :])
+    if after is None or m.decimals or m.value != int(m.value):
+        return False
+    items = _listed(after.group(1), text)
+    return items is not None and len(items) == int(m.value)
+
+
+_ITEMS_AFTER = r"\b[^:.;]{0,80}?:\s*([^.;:]+)"
+
+
+def _listed(noun: str, text: str) -> list[str] | None:
+    """The items a passage lists for a noun: "the following factors play important roles ...:
+    domain similarity, shared vocabulary (or anchor points), shared parameters, and language
+    similarity" gives four factors."""
+    m = re.search(rf"\b{re.escape(noun.lower())}{_ITEMS_AFTER}", text.lower())
+    if m is None:
+        return None
+    body = re.sub(r"\([^)]*\)", "", m.group(1))
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", body)]
+    items = [x for x in items if x]
+    return items if len(items) >= 2 else None
 
 
 def _rival_row(

@@ -686,3 +686,16 @@ def test_a_count_set_off_by_commas_before_its_list_is_stated_by_the_list() -> No
     three = next(m for m in extract_numbers(claim) if m.text == "three")
     d = decide(claim, [best], [NumberCheck(three, NumberStatus.ABSENT)], semantic=False)
     assert d.verdict is not Verdict.SUPPORTED, d.reason
+
+
+def test_a_count_is_checked_against_the_items_the_passage_lists_for_its_noun() -> None:
+    th = THRESHOLDS[False]
+    best = scored("We hypothesize that the following factors play important roles in what makes "
+                  "multilingual BERT multilingual: domain similarity, shared vocabulary (or anchor "
+                  "points), shared parameters, and language similarity.", th.support + 0.1)
+    for word, verdict in (("five", Verdict.CONTRADICTED), ("four", Verdict.SUPPORTED)):
+        claim = f"Wu et al. hypothesise that {word} factors make multilingual BERT multilingual."
+        count = next(m for m in extract_numbers(claim) if m.text == word)
+        d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
+        assert d.verdict is verdict, (word, d.reason)
+        assert word == "four" or "4 (domain similarity" in d.reason, d.reason
