@@ -951,12 +951,12 @@ def _column_readings(
     # A whole number may name a column itself ("from 0.539 on layer 0 to 0.932 on layer 3"):
     # the text between measurements is what belongs to each.
     measures = [m for m in mentions if m.decimals > 0]
+    ends = [0, *(x.end for x in measures), len(claim)]
+    starts = [x.start for x in measures] + [len(claim), len(claim)]
     for k, m in enumerate(measures):
         if m.at_cut and truncated:
             continue
         tol = 0.5 * 10 ** -m.decimals + 1e-9
-        ends = [0, *(x.end for x in measures), len(claim)]
-        starts = [x.start for x in measures] + [len(claim), len(claim)]
         bounds = (ends[k], starts[k + 1],
                   (ends[k + 2], starts[k + 2]) if k + 1 < len(measures) else None)
         o = owners[m]
