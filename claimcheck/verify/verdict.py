@@ -2,13 +2,15 @@
 
 The rules, in order:
 
-1. a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that row
-   does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another model by
-   name ("RoBERTa's 92.8") is checked against that model's row only; and one found in a row it
-   names under another column than the one it names -> ``contradicted`` (``columns``, a
-   two-level header's "Parsing (LAS) › fr" where the claim names the group; a number
-   given to a model is read in that model's rows, and of a model's rows of settings, "XLM-R"
-   over "each N" and "en 1", in those whose setting the claim names);
+1. a measurement found in a row the claim names under another column than the one it names
+   -> ``contradicted`` (``columns``: a row is named by its label or by each word of it as the
+   claim writes it, "ja" as "Japanese"; a two-level header's "Parsing (LAS) › fr" where the
+   claim names the group; a number given to a model is read in that model's rows, and of a
+   model's rows of settings, "XLM-R" over "each N" and "en 1", in those whose setting the claim
+   names; the row named by most words of its label gives the conflict even without the number);
+   then a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that
+   row does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another
+   model by name ("RoBERTa's 92.8") is checked against that model's row only;
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
    -> ``not_found`` (unless rule 6's table comparison holds, or one of the claim's measurements
@@ -17,18 +19,21 @@ The rules, in order:
 4. a claim whose polarity is the opposite of any of its first three distinct prose passages,
    where they score about as well as the best ("does not improve" against "improves",
    "stronger" against "weaker", "narrows the gap on X" against "not the same impact on X"), or
-   that includes what the passage excepts ("with the exception of summarization")
+   of the text that discusses the best caption's figure, or that includes what the passage
+   excepts ("with the exception of summarization") -> ``contradicted``;
+5. a measurement or count missing from the best passage, which states another one in its place
+   (or lists another number of items for the count's noun), or missing from a sentence that
+   states the claim's other measurement (".75 vs. .81" for ".75 against .85")
    -> ``contradicted``;
-5. a measurement or count missing from the best passage, which states another one in its place,
-   or missing from a sentence that states the claim's other measurement (".75 vs. .81" for
-   ".75 against .85") -> ``contradicted``;
 6. a comparison read off one column of the table rows of the models it names ("68.2 for XLM-R
-   Large against 59.8 for mBERT") -> ``supported``;
+   Large against 59.8 for mBERT"), every measurement under the column it names, or two or more
+   measurements in the one row it names whose columns cannot be read -> ``supported``;
 7. a strong match (fused score at or above ``support``) that holds the claim's words
    (``MIN_RECALL``) and every one of its numbers -> ``supported``. A number counts as held when
    it is written near the best passage, is a gap the claim works out from two of its own stated
    numbers ("one point below"), or counts a list the claim spells out and the source states.
-   A claim naming something no paper writes ("L2-normalised") is not supported outright;
+   A claim naming something no paper writes ("L2-normalised", "bfloat16") is not supported
+   outright;
 8. otherwise -> ``partially_supported`` (part of the claim, or one of its numbers, is not in the
    source).
 
@@ -36,7 +41,8 @@ A claim of several clauses is then weighed clause by clause (``audit.parts``).
 
 Confidence is ``sigmoid(a * margin + b)`` per verdict, where margin is the distance of the deciding
 score from the threshold that decided it; ``a`` and ``b`` were fitted on the tuning splits of the
-labelled set, dev and dev2 (``claimcheck eval --fit``), and are checked on the held-out test split.
+labelled set (``claimcheck eval --fit``; dev and dev2 when they were last fitted), and are checked
+on the held-out test split.
 """
 
 from __future__ import annotations
