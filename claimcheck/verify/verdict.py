@@ -354,13 +354,15 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     if _clause_reversal(claim, full) or _swapped(claim, full) or _contrast_reversal(claim, full):
         return True
     compared = " than " in c or " than " in p
-    for a, b in [*_REVERSALS, *_POSITIONS]:
-        if (converse and (a, b) in _COMPARATIVES) or (compared and (a, b) in _POSITIONS):
-            continue
-        for x, y in ((a, b), (b, a)):
-            if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p):
-                return True
-    return False
+    return _reversed(c, p, [(a, b) for a, b in [*_REVERSALS, *_POSITIONS]
+                            if not (converse and (a, b) in _COMPARATIVES)
+                            and not (compared and (a, b) in _POSITIONS)])
+
+
+def _reversed(c: str, p: str, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether normalised ``c`` uses one word of a pair where ``p`` uses only the other."""
+    return any(re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p)
+               for a, b in pairs for x, y in ((a, b), (b, a)))
 
 
 _FIGURE = re.compile(r"^\s*(Figure|Fig\.|Table)\s*(\d+)\b")
@@ -420,12 +422,8 @@ def _clause_reversal(claim: str, passage: str) -> bool:
         own = entities(raw) & names
         if not own or any(own & entities(x) for j, x in enumerate(clauses) if j != k):
             continue
-        clause = normalise(raw)
-        for a, b in _DIRECTIONS:
-            for x, y in ((a, b), (b, a)):
-                if re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", clause) and re.search(
-                        rf"\b{y}", clause):
-                    return True
+        if _reversed(c, normalise(raw), _DIRECTIONS):
+            return True
     return False
 
 
@@ -448,9 +446,8 @@ def _contrast_reversal(claim: str, passage: str) -> bool:
         shared = [len(terms & frozenset(content_terms(x))) for x in theirs]
         if max(shared) < 2 or shared.count(max(shared)) > 1:
             return False
-        c, p = normalise(clause), normalise(theirs[shared.index(max(shared))])
-        flips += any(re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p)
-                     for a, b in [*_QUALITY, *_DIRECTIONS] for x, y in ((a, b), (b, a)))
+        flips += _reversed(normalise(clause), normalise(theirs[shared.index(max(shared))]),
+                           [*_QUALITY, *_DIRECTIONS])
     return flips == len(mine)
 
 
