@@ -16,6 +16,10 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+# Numbers written as words are checked as numbers, like digits: "three epochs" is stated by
+# "3 epochs", so "three" is no word the passage must hold.
+from claimcheck.verify.numbers import NUMBER_WORDS
+
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
 STOPWORDS = frozenset(
@@ -23,14 +27,6 @@ STOPWORDS = frozenset(
 )
 
 
-# Numbers written as words are checked as numbers (``verify.numbers``), like digits: "three
-# epochs" is stated by "3 epochs", so "three" is no word the passage must hold.
-NUMBER_WORDS = frozenset([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "dozen",
-])
 
 
 def normalise(text: str) -> str:

@@ -108,6 +108,9 @@ _TENS_WORDS = {
     "eighty": 80, "ninety": 90,
 }
 _ALL_WORDS = {**_SMALL_WORDS, **_TENS_WORDS}
+# Every word a number is written with ("five hundred thousand"): ``lexical`` leaves them out of a
+# claim's content words, since these checks handle them.
+NUMBER_WORDS = frozenset([*_ALL_WORDS, *(w for w in _SCALES if len(w) > 2 and w.islower())])
 _UNITS_ALT = "|".join(sorted(_SMALL_WORDS, key=len, reverse=True))
 _TENS_ALT = "|".join(_TENS_WORDS)
 _WORD_RE = re.compile(
