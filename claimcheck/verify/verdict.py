@@ -87,7 +87,8 @@ MIN_RECALL = {True: 0.6, False: 0.6}
 # How far below the best passage one writing all of the claim's numbers may score and still
 # state them.
 ALL_NUMBERS_SLACK = 0.1
-# Passages this close to the best one (characters, same page) are its context for that share.
+# Passages this close to the best one (characters, same page) are its context: their numbers
+# are stated with it, and their words count towards the share above.
 CONTEXT_CHARS = 400
 
 # How far below the topic threshold a sentence that states one of the claim's measurements may
@@ -570,7 +571,8 @@ def decide(
     near = " ".join([best.passage.text, *(
         s.passage.text for s in ranked[:3]
         if s is not best and s.passage.paper_id == best.passage.paper_id
-        and s.passage.page == best.passage.page and abs(s.passage.start - best.passage.start) < 400
+        and s.passage.page == best.passage.page
+        and abs(s.passage.start - best.passage.start) < CONTEXT_CHARS
     )])
     # A sentence scoring nearly as well that writes every one of the claim's numbers, three or
     # more ("with 5/10/20/100 languages"), states the claim as much as the best one does. (Two
