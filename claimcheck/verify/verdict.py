@@ -749,6 +749,8 @@ def _states(text: str, n: NumberCheck) -> bool:
 
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
+# The noun a count counts: "twelve *languages*", "48K *pairs*".
+_NOUN_AFTER = re.compile(r"\s*%?\s*([A-Za-z]{3,})")
 
 
 def _rival_number(
@@ -800,7 +802,7 @@ def _rival_number(
                 # The count is stated somewhere: another passage may be the right one. The best
                 # passage is the claim's own statement: its count of the same thing stands.
                 continue
-            after = re.match(r"\s*%?\s*([A-Za-z]{3,})", claim[m.end :])
+            after = _NOUN_AFTER.match(claim, m.end)
             if after is None:
                 continue
             noun = re.compile(rf"\s+{re.escape(after.group(1).lower())}\b")
@@ -817,7 +819,7 @@ def _rival_number(
 def _count_of_list(claim: str, n: NumberCheck, text: str) -> bool:
     """A count ("four factors") that the passage's list of that noun has as many items as."""
     m = n.mention
-    after = re.match(r"\s*([A-Za-z]{3,})", claim[m.end :])
+    after = _NOUN_AFTER.match(claim, m.end)
     if after is None or m.decimals or m.value != int(m.value):
         return False
     items = _listed(after.group(1), text)
