@@ -122,13 +122,8 @@ def _initials(key: str, words: list[str]) -> bool:
     return False
 
 
+# A name followed by this is where training data came from: "the English training data".
 _TRAINING = re.compile(r"\S*\s+(?:training|train|pretraining|fine-tuning)\b")
-
-
-def _training_source(claim: str, pos: int, name: str | None) -> bool:
-    """Whether the column name written at ``pos`` names training data ("the English training
-    data")."""
-    return name is not None and bool(_TRAINING.match(claim.lower(), pos))
 
 
 def _abbreviated(name: str, low: str) -> list[int]:
@@ -188,12 +183,17 @@ def read_column(
     # else between the previous number and this one ("on Hindi, XLM-R scores 69.2"), else the
     # nearest ("69.2 F1 and 51.6 EM on Hindi": one cell).
     after, before, anywhere = [], [], []
+    low_claim = claim.lower()
     for i, name in enumerate(names):
         if name is None:
             continue
         for pos in mention_positions(claim, name):
             if m.start <= pos < m.end:
                 continue  # the number itself
+            if _TRAINING.match(low_claim, pos):
+                # A language named as where training data came from ("not seen in the English
+                # training data") is the setting, not the cell's column.
+                continue
             anywhere.append((abs(pos - m.start), i))
             if m.end <= pos < next_start:
                 after.append((pos - m.end, i))
@@ -205,9 +205,6 @@ def read_column(
         # "German translations with 88.8% but Basque ones with only 35.8%": the next number
         # has no name after it, so the one before it is its own; this number's is before it.
         after = []
-    # A language named as where training data came from ("not seen in the English training
-    # data") is the setting, not the cell's column.
-    after = [(d, i) for d, i in after if not _training_source(claim, m.end + d, names[i])]
     pick = min(after or before or anywhere, default=None)
     if pick is None:
         return None
