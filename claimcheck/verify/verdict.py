@@ -1049,14 +1049,14 @@ def _one_named_row(
     if len(measures) < 2 or any(n.status is not NumberStatus.MATCHED for n in measures):
         return None
     low, ents = normalise(claim), entities(claim)
-    rows = {id(r): r for n in measures for r in _rows_quoted(n, ranked)}
-    for r in rows.values():
-        if columns(r) is not None or not _names_row(low, ents, r):
+    quoted = [{id(r): r for r in _rows_quoted(n, ranked)} for n in measures]
+    owners = [o for n in measures if (o := _owner(claim, n.mention)) is not None]
+    for key, r in quoted[0].items():
+        if any(key not in q for q in quoted[1:]) or columns(r) is not None or not _names_row(
+                low, ents, r):
             continue
         label = row_label(r) or " ".join(_label_words(r)).lower()
-        if all(any(x is r for x in _rows_quoted(n, ranked)) for n in measures) and all(
-                (o := _owner(claim, n.mention)) is None or o in label or label in o
-                for n in measures):
+        if all(o in label or label in o for o in owners):
             return r
     return None
 
