@@ -253,7 +253,14 @@ _GENERIC_OBJECTS = frozenset(content_terms("task tasks model models language lan
 
 
 def negations(text: str) -> int:
-    return len(_NEG.findall(normalise(text)))
+    """How many denials the text makes: "neither A nor B" is one."""
+    low = normalise(text)
+    return sum(1 for m in _NEG.finditer(low)
+               if not (m.group(0) == "nor" and "neither" in low[: m.start()]))
+
+
+# "neither mBERT nor XLM-R puts ...": what is denied comes after the things named.
+_NEITHER = re.compile(r"\s.{0,60}?\bnor\s+\S+")
 
 
 def negated_terms(text: str) -> set[str]:
@@ -263,7 +270,12 @@ def negated_terms(text: str) -> set[str]:
     low = normalise(text)
     out: set[str] = set()
     for m in _NEG.finditer(low):
-        for word in re.findall(r"[a-z][a-z-]*", low[m.end() : m.end() + 60])[:4]:
+        if m.group(0) == "nor" and "neither" in low[: m.start()]:
+            continue
+        end = m.end()
+        if m.group(0) == "neither" and (named := _NEITHER.match(low, end)) is not None:
+            end = named.end()
+        for word in re.findall(r"[a-z][a-z-]*", low[end : end + 60])[:4]:
             terms = [] if word in _NEG_SKIP else content_terms(word)
             if terms:  # the first content word ("do not have the same *impact*")
                 out.add(terms[0])
@@ -322,19 +334,20 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
         return True
     comparisons = _comparison(claim), _comparison(passage)
     full, passage = passage, aligned_span(claim, passage, truncated=truncated)
-    if (negations(claim) % 2) != (negations(passage) % 2):
+    if negations(claim) != negations(passage):
         # Only a denial of what the other side asserts: "does not exclude datasets" says nothing
-        # against "models are trained on some of the datasets".
-        claim_denies = negations(claim) % 2 == 1
-        denier, other = (claim, passage) if claim_denies else (passage, claim)
-        # "seen and not seen", "appeared and did not appear": both sides of a contrast, so
-        # neither is denied (read on the whole passage: the aligned span may cut the first).
-        both = {t for a, b in _BOTH.findall(normalise(claim if claim_denies else full))
-                if content_terms(a) == content_terms(b) for t in content_terms(a)}
-        denied = negated_terms(denier) - both
-        if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied
-                                        for t in content_terms(other)):
-            return True
+        # against "models are trained on some of the datasets". Two denials do not cancel
+        # ("not trained enough and thus not multilingual" still denies "multilingual"), and
+        # what both sides deny is no conflict.
+        for denier, other, whole in ((claim, passage, claim), (passage, claim, full)):
+            # "seen and not seen", "appeared and did not appear": both sides of a contrast, so
+            # neither is denied (read on the whole passage: the aligned span may cut the first).
+            both = {t for a, b in _BOTH.findall(normalise(whole))
+                    if content_terms(a) == content_terms(b) for t in content_terms(a)}
+            denied = negated_terms(denier) - both - negated_terms(other)
+            if denied & _EVENT_VERBS or any(_same_word(d, t) for d in denied
+                                            for t in content_terms(other)):
+                return True
     c, p = normalise(claim), normalise(passage)
     # "impossible" against "possible", "unable" against "able": a negating prefix.
     for word in re.findall(r"\b(?:im|un|in|non-?)([a-z]{4,})\b", c):

@@ -87,6 +87,23 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_two_denials_do_not_cancel_each_other() -> None:
+    passage = ("One might argue that our model 17 is simply not trained enough and thus not "
+               "multilingual.")
+    assert polarity_conflict("Trained for longer, model 17 eventually becomes multilingual.", passage)
+    # What both sides deny is no conflict.
+    assert not polarity_conflict("Model 17 is not multilingual.", passage)
+
+
+def test_neither_nor_is_one_denial_of_what_follows_the_names() -> None:
+    passage = "Note that we do not use a linear-chain CRF on top of XLM-R and mBERT representations."
+    assert not polarity_conflict("Neither mBERT nor XLM-R puts a linear-chain CRF on top of its "
+                                 "representations.", passage)
+    assert not polarity_conflict("Neither mBERT nor XLM-R uses a linear-chain CRF.", passage)
+    assert polarity_conflict("Neither mBERT nor XLM-R is trained on English.",
+                             "XLM-R is trained on English and 99 other languages.")
+
+
 def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
     passage = ("We show the performance of mBERT on entities in the target language NER dev data "
                "that were seen and not seen in the English NER training data.")
