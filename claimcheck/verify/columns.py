@@ -126,6 +126,27 @@ def _initials(key: str, words: list[str]) -> bool:
 _TRAINING = re.compile(r"\S*\s+(?:training|train|pretraining|fine-tuning)\b")
 
 
+def names_column(claim: str, name: str) -> bool:
+    """Whether the claim names the column ``name`` as a cell's column: a language named as
+    where training data came from ("the English training data") is the setting, not a column."""
+    low = claim.lower()
+    return any(not _TRAINING.match(low, pos) for pos in mention_positions(claim, name))
+
+
+def languages_named(claim: str) -> set[str]:
+    """The codes of the languages a claim names as columns ("on Swahili": "sw"), not those
+    named as where training data came from."""
+    low = claim.lower()
+    return {code for lang, code in LANGUAGES.items()
+            for m in re.finditer(rf"\b{re.escape(lang)}\b", low) if not _TRAINING.match(low, m.start())}
+
+
+def is_language(name: str) -> bool:
+    """Whether a column name is a language code ("sw", "swa", "jp")."""
+    key = name.strip("#†‡*()").lower()
+    return key in LANGUAGES.values() or key in _OTHER_CODES
+
+
 def _abbreviated(name: str, low: str) -> list[int]:
     """Where the claim writes out a column name that the header shortens: a cut word ("Sent."
     for "sentiment", "TyDi" for "TyDiQA") or capitals dropping letters ("XWGD" for

@@ -140,6 +140,9 @@ ROW_ORDER = 0.6
 NAMED_NUMBER_BONUS = 0.1
 # Named rows kept beyond the ``top`` passages.
 MAX_NAMED_ROWS = 6
+# How far a named row moves up past the other named rows for each sign that its table is the
+# one the claim speaks of (``verdict.table_fit``): a model has rows in many of a paper's tables.
+TABLE_FIT_BONUS = 0.05
 # The words before a row's first cell: a number, or a dash standing alone for an empty one.
 # A word of it may hold digits after a letter ("mT0", "XLM-100"), not start with one ("40k").
 _ROW_LABEL = re.compile(
@@ -220,6 +223,10 @@ def rank(
             first = 1.0 if i in named else float(stage1[i])
             pool.append((first, idx, i, float(sem[i]) if sem is not None else None))
     pool.sort(key=lambda t: -t[0])
+    from claimcheck.verify.verdict import table_fit
+
+    models = frozenset(label for _, idx, i, _ in pool
+                       if (label := row_label(idx.passages[i])) is not None)
     scored: list[tuple[float, Scored, bool]] = []
     for first, idx, i, s in pool[: COARSE_TOP * 2]:
         lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])
@@ -233,6 +240,8 @@ def rank(
             if first == 1.0:
                 # Of the rows the claim names, those holding its numbers come first.
                 order += NAMED_NUMBER_BONUS * held
+        if first == 1.0:
+            order += TABLE_FIT_BONUS * table_fit(claim_core, idx.passages[i], models)
         scored.append((order, Scored(idx.passages[i], lex, s, fused), first == 1.0))
     scored.sort(key=lambda x: -x[0])
     out = [x for _, x, _ in scored[:top]]

@@ -64,7 +64,15 @@ from claimcheck.models import (
 )
 from claimcheck.papers.tables import cells, is_cell
 from claimcheck.papers.text import sentences_of
-from claimcheck.verify.columns import ColumnReading, columns, mention_positions, read_column
+from claimcheck.verify.columns import (
+    ColumnReading,
+    columns,
+    is_language,
+    languages_named,
+    mention_positions,
+    names_column,
+    read_column,
+)
 from claimcheck.verify.index import ENUMERATOR, Scored, label_of, label_pattern, row_label
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import extract_numbers, same_magnitude
@@ -94,6 +102,10 @@ CONTEXT_CHARS = 400
 # How far below the topic threshold a sentence that states one of the claim's measurements may
 # score and still be read as the claim's statement (rule 5).
 ANCHOR_SLACK = 0.1
+
+# How much less of the claim a named row's caption may hold than the best caption of the named
+# rows and still be the claim's table (``_rival_row``).
+CAPTION_SLACK = 0.05
 
 # The margin a comparison read off one table column is given for its confidence (rule 6).
 TABLE_MARGIN = 0.1
@@ -867,12 +879,33 @@ def _rival_row(
     low = normalise(claim)
     ents = entities(claim)
     rows: list[tuple[Scored, str, list[str]]] = []
+    models = frozenset(label for s in ranked if (label := row_label(s.passage)) is not None)
     for s in ranked:
         label = row_label(s.passage)
-        if label is not None and label_pattern(label).search(low):
+        # A model has rows in many tables: one whose table is known (a header, a caption) but
+        # is not the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row)
+        # gives no rival value.
+        if label is not None and label_pattern(label).search(low) and (
+                not (s.passage.header or s.passage.caption) or table_fit(claim, s.passage, models)):
             rows.append((s, label, _DECIMAL.findall(s.passage.text)))
     if not rows:
         return None
+    # Of the tables the named rows are in, those whose captions say most of what the claim
+    # says ("POS tag trigrams ... in the English training data" over "POS results for each
+    # language") hold the claim's values.
+    terms = content_terms(without_attribution(claim))
+    fits = [term_recall(terms, frozenset(content_terms(r[0].passage.caption)))
+            if r[0].passage.caption else None for r in rows]
+    top = max((f for f in fits if f is not None), default=0.0)
+    rows = [r for r, f in zip(rows, fits, strict=True) if f is None or f >= top - CAPTION_SLACK]
+    # Two or more of the claim's measurements in one row make that row the claim's, named or
+    # not ("English-only fine-tuning of mT5 scores 81.6 ..., 75.1 ... and 21.4" in the row
+    # "English FT"): no other row's values are rivals.
+    measured = [n for n in numbers if n.mention.decimals > 0 and n.status is NumberStatus.MATCHED]
+    if len(measured) >= 2:
+        together = [{id(r) for r in _rows_quoted(n, ranked)} for n in measured]
+        if any(sum(1 for t in together if key in t) >= 2 for t in together for key in t):
+            return None
     best = max(ranked, key=lambda x: x.score)
     # The most specific label the claim names ("xlm-r large" over "xlm-r") is shown.
     rows.sort(key=lambda r: -len(r[1]))
@@ -1083,6 +1116,27 @@ def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
     if top < 2 or len({(r.paper_id, r.page, r.header) for r in best}) != 1:
         return []
     return best
+
+
+def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) -> int:
+    """How many signs say that a row's table is the one a claim speaks of: its caption names
+    what the claim is about ("On TyDiQA" for "Table 19: Model performance on TYDIQA", not
+    "TYDIQA-QG"; not the ``models`` that rows are labelled with, which captions of many tables
+    name), and its header has a column the claim names ("Swahili" for "sw")."""
+    names = [n for n in columns(row) or () if n]
+    codes = [n for n in names if is_language(n)]
+    if len(codes) >= 2 and languages_named(claim) and not any(names_column(claim, c) for c in codes):
+        # A table of languages without the one the claim names cannot hold its value.
+        return 0
+    fit = 0
+    if row.caption:
+        caption = normalise(row.caption)
+        if any(label_pattern(e).search(caption) for e in entities(claim)
+               if not any(e in m or m in e for m in models)):
+            fit += 1
+    if any(names_column(claim, name) for name in names):
+        fit += 1
+    return fit
 
 
 def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:

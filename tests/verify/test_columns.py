@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimcheck.models import ArxivId, Passage, PassageKind, Verdict
 from claimcheck.papers.tables import cells
 from claimcheck.verify.columns import columns, read_column
@@ -356,3 +358,78 @@ def test_two_measurements_in_one_named_row_without_readable_columns_support_the_
     # One of the two in another row: not this rule's to support.
     d = _decide(claim.replace("16.3", "20.1"), [ja, other])
     assert d.verdict is not Verdict.SUPPORTED, d.reason
+
+
+def test_a_named_row_of_another_table_gives_no_rival_value() -> None:
+    # XLM-R's GLUE row names neither MLQA nor Vietnamese: its cells are no rivals of a claimed
+    # MLQA score, which a row of the MLQA table (not retrieved here) holds.
+    claim = "On Vietnamese MLQA, XLM-R scores 71.3 F1, about 14 points above mBERT's 57.1."
+    d = _decide(claim, [GLUE])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # The same row contradicts a claim about its own table.
+    d = _decide("On GLUE, XLM-R scores 91.7 on average.", [GLUE])
+    assert d.verdict is Verdict.CONTRADICTED and "'xlm-r'" in d.reason, d.reason
+
+
+def _table(text: str, header: str, caption: str, page: int = 21) -> Passage:
+    return Passage(PID, page, 0, len(text), text, PassageKind.TABLE_ROW, caption, header)
+
+
+def test_a_row_holding_two_of_the_claims_measurements_is_the_claims() -> None:
+    overall = _table("mT5 34.5 50.0 43.2 50.0 49.2 0.3 1.6", "Tasks NLI Sent. Para. XCPA XWGD QA NER",
+                     "Table 10: Overall experiment results.")
+    wikiann = _table("English FT 61.0 35.5 67.0 21.4 64.5 60.5 81.6 36.2 36.6 75.1",
+                     "Transfer + Model sw pa bg ml tr fa id ko mr de", "Table 20: Model performance on WIKIANN.")
+    claim = "On WikiANN NER, English-only fine-tuning of mT5 scores 81.6 F1 on Indonesian and 75.1 on German."
+    d = _decide(claim, [overall, wikiann])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Without the row holding them, the named row of a table the claim names still speaks.
+    d = _decide("On the overall results, mT5 scores 33.1 on NLI.", [overall])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+def test_of_a_models_rows_those_whose_caption_says_most_of_the_claim_hold_its_values() -> None:
+    trigrams = _table("mBERT 0.79 0.81 0.36 0.35", "XNLI PAWS-X POS NER",
+                      "Table 10. Accuracy of mBERT on POS tag trigrams that appeared and did not appear in "
+                      "the English training data.", page=16)
+    per_language = _table("mBERT 49.2 70.5 49.6 69.4", "ja kk ko mr", "Table 20. POS results (Accuracy) for "
+                          "each language.", page=19)
+    claim = ("For Japanese, mBERT's POS accuracy on tag trigrams unseen in the English training data "
+             "drops to 0.0, against 16.3 on seen ones.")
+    d = _decide(claim, [trigrams, per_language])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Alone, the per-language row is the claim's table, and does not hold its value.
+    d = _decide("For Japanese, mBERT's POS accuracy is 16.3.", [per_language])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+def test_table_fit_reads_captions_and_the_columns_a_claim_names() -> None:
+    from claimcheck.verify.verdict import table_fit
+
+    tydiqa = _table("EICL BLOOM 39.2 43.8 58.2 20.6 47.0 57.5", "Transfer + Model Macro ar be fi id sw",
+                    "Table 19: Model performance on TYDIQA.")
+    qg = replace(tydiqa, caption="Table 22: Model performance on TYDIQA-QG.")
+    claim = "On TyDiQA, BLOOM with English in-context learning reaches 73.7 F1 on Swahili."
+    assert table_fit(claim, tydiqa) == 2
+    assert table_fit(claim, qg) == 1  # "TyDiQA" is not "TYDIQA-QG"; Swahili is still a column
+    # A language named as where training data came from names no column; a table of languages
+    # without the one the claim names is not its table.
+    assert table_fit("BLOOM reaches 57.5 F1 with English training data.", replace(tydiqa, caption=None)) == 0
+    assert table_fit("On TyDiQA, BLOOM reaches 57.5 F1 on Telugu.", tydiqa) == 0
+    # Captions name the models of many tables: a model the rows are labelled with says nothing.
+    glue = replace(GLUE, caption="Table 4: GLUE dev results of XLM-R and mBERT.")
+    claim = "On Vietnamese MLQA, XLM-R scores 71.3 F1."
+    assert table_fit(claim, glue) == 1
+    assert table_fit(claim, glue, frozenset({"xlm-r"})) == 0
+
+
+def test_of_a_models_many_rows_those_of_the_claims_table_are_ranked() -> None:
+    from claimcheck.verify.index import MAX_NAMED_ROWS, PaperIndex, rank
+
+    others = [_table(f"EICL BLOOM {i}.1 {i}.2 {i}.3", "Transfer + Model Macro de fr",
+                     f"Table {i}: Model performance on XNLI.", page=20 + i) for i in range(MAX_NAMED_ROWS + 4)]
+    tydiqa = _table("EICL BLOOM 39.2 43.8 58.2 20.6 47.0 57.5", "Transfer + Model Macro ar be fi id sw",
+                    "Table 19: Model performance on TYDIQA.", page=40)
+    index = PaperIndex.build("2305.14857v1", [*others, tydiqa], None)
+    ranked = rank("On TyDiQA, EICL BLOOM reaches 73.7 F1 on Swahili.", None, [index], top=4)
+    assert tydiqa in [s.passage for s in ranked][:2]
