@@ -898,13 +898,15 @@ def _rival_row(
             if r[0].passage.caption else None for r in rows]
     top = max((f for f in fits if f is not None), default=0.0)
     rows = [r for r, f in zip(rows, fits, strict=True) if f is None or f >= top - CAPTION_SLACK]
-    # Two or more of the claim's measurements in one row make that row the claim's, named or
-    # not ("English-only fine-tuning of mT5 scores 81.6 ..., 75.1 ... and 21.4" in the row
-    # "English FT"): no other row's values are rivals.
+    # Two or more of the claim's measurements in one row whose label the claim writes make
+    # that row the claim's ("English-only fine-tuning of mT5 scores 81.6 ..., 75.1 ... and 21.4"
+    # in the row "English FT"): no other row's values are rivals. In a row of another name
+    # ("XLM-R Large" for "mBERT reaches 66.0 ... and 57.3") they are another model's.
     measured = [n for n in numbers if n.mention.decimals > 0 and n.status is NumberStatus.MATCHED]
     if len(measured) >= 2:
-        together = [{id(r) for r in _rows_quoted(n, ranked)} for n in measured]
-        if any(sum(1 for t in together if key in t) >= 2 for t in together for key in t):
+        quoted = [{id(r): r for r in _rows_quoted(n, ranked)} for n in measured]
+        shared = {k: r for q in quoted for k, r in q.items() if sum(1 for t in quoted if k in t) >= 2}
+        if any(_writes_label(low, r) for r in shared.values()):
             return None
     best = max(ranked, key=lambda x: x.score)
     # The most specific label the claim names ("xlm-r large" over "xlm-r") is shown.
@@ -1116,6 +1118,15 @@ def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
     if top < 2 or len({(r.paper_id, r.page, r.header) for r in best}) != 1:
         return []
     return best
+
+
+def _writes_label(low: str, row: Passage) -> bool:
+    """Whether a claim (normalised) writes every word of a row's label, as a word or the start
+    of one ("English" in "English-only"), or as ``_names_word`` reads it ("FT" as
+    "fine-tuning")."""
+    words = _label_words(row)
+    return bool(words) and all(
+        re.search(rf"(?<!\w){re.escape(normalise(w))}", low) or _names_word(low, w) for w in words)
 
 
 def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) -> int:

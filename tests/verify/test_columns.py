@@ -383,6 +383,10 @@ def test_a_row_holding_two_of_the_claims_measurements_is_the_claims() -> None:
     claim = "On WikiANN NER, English-only fine-tuning of mT5 scores 81.6 F1 on Indonesian and 75.1 on German."
     d = _decide(claim, [overall, wikiann])
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Held by a row of another name, they are another model's: the named row's values stand.
+    bloom = replace(wikiann, text=wikiann.text.replace("English FT", "EICL BLOOM"))
+    d = _decide("On WikiANN NER, mT5 scores 81.6 F1 on Indonesian and 75.1 on German.", [overall, bloom])
+    assert d.verdict is Verdict.CONTRADICTED and "'mt5'" in d.reason, d.reason
     # Without the row holding them, the named row of a table the claim names still speaks.
     d = _decide("On the overall results, mT5 scores 33.1 on NLI.", [overall])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
