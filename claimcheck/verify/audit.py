@@ -54,6 +54,14 @@ MIN_PART_TERMS = 3
 PART_SLACK = 0.05
 
 
+def _words(text: str) -> int:
+    """How many content words a piece of a claim has, a hyphened word counting once
+    ("Fake-English" is one word, though its halves are terms too)."""
+    terms = lexical.content_terms(text)
+    halves = {h for t in terms if "-" in t for h in lexical.content_terms(t.replace("-", " "))}
+    return sum(1 for t in terms if t not in halves or "-" in t)
+
+
 def parts(core: str) -> list[str]:
     """The claim cut into parts that each say something, or [] when it is one statement.
 
@@ -72,7 +80,7 @@ def parts(core: str) -> list[str]:
             spans[-1][1] = m.start()
             spans.append([m.end(), len(core)])
     # The last piece must say something too, or it joins the part before it.
-    if len(spans) > 1 and len(lexical.content_terms(core[spans[-1][0] :])) < MIN_PART_TERMS:
+    if len(spans) > 1 and _words(core[spans[-1][0] :]) < MIN_PART_TERMS:
         spans.pop()
         spans[-1][1] = len(core)
     pieces = [core[a:b].strip(" ,;") for a, b in spans]
