@@ -864,6 +864,15 @@ class _Hit:
     analysis: _Analysis
 
 
+def _head_named(hit: _Hit, squashed: set[str]) -> bool:
+    """Whether a hit sits in a table row whose label's head word the claim writes, with or
+    without its punctuation."""
+    if hit.num.row is None:
+        return False
+    tokens = hit.analysis.rows[hit.num.row].label_tokens
+    return bool(tokens) and re.sub(r"[^0-9a-z]", "", tokens[0]) in squashed
+
+
 def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
     """How fully the claim names a row label: 0 when its head word is missing."""
     if not row.label_tokens or row.label_tokens[0] not in claim_tokens:
@@ -1035,7 +1044,11 @@ def _decide(
         if noun is not None:
             counted = _counted_counterpart(mention, noun, passages, analyses, near, far, claimed)
     if fine:
-        best = max(fine, key=lambda h: (_role_score(near, far, h.num, mention), -h.rank))
+        # A row the claim names by its head word ("XLM-R" for "XLMR") holds its subject's
+        # measurement: of equal ones, the one there is the claim's. (Counts are read by role.)
+        squashed = {re.sub(r"[^0-9a-z]", "", t) for t in claim_tokens} if mention.decimals else set()
+        best = max(fine, key=lambda h: (_head_named(h, squashed), _role_score(near, far, h.num, mention),
+                                        -h.rank))
         if (
             counterpart is not None
             and _is_count(mention)

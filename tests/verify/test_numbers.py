@@ -468,3 +468,12 @@ def test_a_flattened_table_row_owns_the_numbers_after_its_name() -> None:
     claim = "BUFFET's WikiANN NER dataset covers 9 languages."
     assert check(claim, src) == [("9", NumberStatus.OTHER_ENTITY, 33.0)]
     assert check(claim.replace("9", "33"), src) == [("33", NumberStatus.MATCHED, 33.0)]
+
+
+def test_of_equal_measurements_the_one_in_the_row_the_claim_names_is_matched() -> None:
+    claim = "Per language, XLM-R reaches 71.2% XNLI accuracy on Swahili."
+    other = row("translate-train gold 80.2 / 63.1 71.2 / 60.7", page=15)
+    xlmr = row("XLMR 88.7 77.2 83.0 71.2 77.4", page=17)
+    checks = check_numbers(extract_numbers(claim), [other, xlmr], claim_text=claim)
+    assert checks[0].status is NumberStatus.MATCHED
+    assert checks[0].page == 17 and checks[0].source_subject == "XLMR"
