@@ -244,13 +244,38 @@ def _compared(text: str) -> tuple[int, frozenset[str], frozenset[str]] | None:
     return direction, first, second
 
 
+# "A outperforms B", "A beats B": A wins (not "A is outperformed by B").
+_OUTRANKS = re.compile(r"\b(?:outperform|beat|surpass|exceed|outscore)(?:s|es|ed)?\b(?!\s+by\b)"
+                       r"(?P<after>[^.;,:]{1,60})", re.IGNORECASE)
+_LOSER_END = re.compile(r"\b(?:for|by|on|in|at|with|when|while|whereas|although|before|after|"
+                        r"across|under)\b", re.IGNORECASE)
+
+
+def _outranked(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(words of the winner, words of the loser) of "A outperforms B", read in A's clause."""
+    m = _OUTRANKS.search(text)
+    if m is None:
+        return None
+    clause = re.split(r"[,;:]|\bthat\b", text[: m.start()])[-1]
+    after = m.group("after")
+    end = _LOSER_END.search(after)
+    loser = after[: end.start()] if end else after
+    return frozenset(content_terms(clause)), frozenset(content_terms(loser))
+
+
 def _swapped(claim: str, passage: str) -> bool:
     """The two things compared swapped at the same direction: "handles ideograms better than
-    Latin script" against "performs better on data in Latin script than on ideograms"."""
+    Latin script" against "performs better on data in Latin script than on ideograms"; "XLM-7
+    beats the monolingual BERT baselines" against "monolingual baselines outperform XLM-7"."""
     c, p = _compared(claim), _compared(passage)
-    if c is None or p is None or c[0] != p[0]:
+    if c is not None and p is not None and c[0] == p[0] and (
+            bool(c[2] & p[1]) and bool(c[1] & p[2]) and not c[2] & p[2]):
+        return True
+    w = _outranked(claim), _outranked(passage)
+    if w[0] is None or w[1] is None:
         return False
-    return bool(c[2] & p[1]) and bool(c[1] & p[2]) and not c[2] & p[2]
+    (cw, cl), (pw, pl) = w[0], w[1]
+    return bool(cw & pl) and bool(cl & pw) and not cl & pl and not cw & pw
 
 
 _DENIED_ON = re.compile(

@@ -87,6 +87,17 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_a_winner_and_loser_swapped_is_a_reversal() -> None:
+    passage = ("Specifically, in Table 5, we show that for cross-lingual transfer, monolingual "
+               "baselines outperform XLM-7 for both Wikipedia and CC by 1.6% and 1.3%.")
+    assert polarity_conflict("XLM-7 already beats the monolingual BERT baselines on XNLI in "
+                             "cross-lingual transfer.", passage)
+    # The same winner, in other words, is no reversal; nor is the passive.
+    assert not polarity_conflict("Monolingual BERT baselines beat XLM-7 in cross-lingual transfer.",
+                                 passage)
+    assert not polarity_conflict("XLM-7 is outperformed by the monolingual baselines.", passage)
+
+
 def test_two_denials_do_not_cancel_each_other() -> None:
     passage = ("One might argue that our model 17 is simply not trained enough and thus not "
                "multilingual.")
