@@ -1255,7 +1255,7 @@ def _difference(
                for i, a in enumerate(stated) for b in stated[i + 1 :])
 
 
-_LIST_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s*:\s*([^.;:]+)")
+_LIST_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s*:\s*([^.;:]+)")
 # The list set off by commas after its noun: "three seed numbers, 100, 13 and 21, to ...".
 _APPOSITION = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?,\s*((?:[^,.;:]+,\s*)*[^,.;:]+?\s+(?:and|or)\s+[^,.;:]+)")
 
@@ -1275,9 +1275,20 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
             continue
         items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", after.group(1))]
         items = [normalise(x if whole else x.split()[0]) for x in items if x.strip()]
-        if len(items) == int(m.value) and all(
-                re.search(rf"(?<![\w.]){re.escape(x)}(?![\w])", low) for x in items):
+        if len(items) != int(m.value):
+            continue
+        if all(re.search(rf"(?<![\w.]){re.escape(x)}(?![\w])", low) for x in items):
             return True
+        # "naive pretraining, pretraining with anchor tokens, and pretraining with a unified
+        # output space" against "naive, anchor tokens and unified output space training": each
+        # item's own words (not those every item shares) are stated.
+        if whole and len(items) >= 2:
+            terms = [set(content_terms(x)) for x in items]
+            shared = set.intersection(*terms)
+            source = set(content_terms(near))
+            own = [t - shared for t in terms]
+            if all(o and o <= source for o in own):
+                return True
     return False
 
 

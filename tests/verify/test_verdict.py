@@ -274,6 +274,14 @@ def test_a_count_the_claim_spells_out_item_by_item_is_stated_by_its_items() -> N
     d = _decide_on("A multilingual BERT model is trained on four languages: English, German, Hindi and Urdu.",
                    [best])
     assert d.verdict is not Verdict.SUPPORTED
+    # Items read by their own words, those all of them share left aside; a noun of three words.
+    best = scored("Cross-lingual transfer under naive, anchor tokens and unified output space training "
+                  "approaches.", th.support + 0.1)
+    claim = ("They compare three multilingual training approaches: naive pretraining, pretraining with "
+             "anchor tokens, and pretraining with a unified output space.")
+    assert _decide_on(claim, [best]).verdict is Verdict.SUPPORTED
+    assert _decide_on(claim.replace("unified output space", "frozen decoder"), [best]).verdict \
+        is not Verdict.SUPPORTED
 
 
 def test_a_claim_that_includes_what_the_passage_excepts_is_contradicted() -> None:
