@@ -303,3 +303,16 @@ def test_a_leading_purpose_clause_is_not_held_against_a_claim_whose_other_parts_
             "as a study of random initialisation effects on the results.")
     ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
     assert ra.claims[0].verdict is not Verdict.SUPPORTED, ra.claims[0].reason
+
+
+def test_a_truncated_claims_last_part_partly_stated_holds_as_far_as_it_goes(fetcher: DictFetcher, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    not_found_whole(monkeypatch, lambda text: Verdict.SUPPORTED if text.startswith("We use")
+                    else Verdict.PARTIALLY_SUPPORTED)
+    text = ("We use the pretrained XLM-R Large model as a starting point for all our experiments, "
+            "and score alignment on dictionaries of 1,500 sou")
+    auditor = lexical_auditor(fetcher, tmp_path)
+    cut = auditor.audit([report([claim(1, text, truncated=True)], ["2005.13013v2"])]).reports[0]
+    assert cut.claims[0].verdict is Verdict.SUPPORTED, cut.claims[0].reason
+    # Whole, the same claim's last part is a detail only partly stated.
+    whole = auditor.audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert whole.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, whole.claims[0].reason
