@@ -103,6 +103,9 @@ CONTEXT_CHARS = 400
 # score and still be read as the claim's statement (rule 5).
 ANCHOR_SLACK = 0.1
 
+# Characters before a number that say what it is of ("language-specific BPE with 40k merges").
+SAID_CHARS = 40
+
 # How much less of the claim a named row's caption may hold than the best caption of the named
 # rows and still be the claim's table (``_rival_row``).
 CAPTION_SLACK = 0.05
@@ -794,7 +797,9 @@ def _states(text: str, n: NumberCheck) -> bool:
         return bool(re.search(rf"\b{re.escape(m.text.lower())}\b", text.lower())) or any(
             abs(v - m.value) < 1e-9 for v in _numbers_in(text))
     if not m.text.lower().rstrip("%").replace(",", "").replace(".", "", 1).isdigit():
-        return n.status is NumberStatus.MATCHED  # multipliers and ranges: the checker decides
+        # Multipliers and ranges ("30k", "1.2M", "150K - 1.2M"): as the text's own numbers
+        # read them ("40k" is 40,000).
+        return any(abs(c.value - m.value) <= tol + 1e-9 for c in extract_numbers(text))
     return any(abs(v - m.value) <= tol + 1e-9 for v in _numbers_in(text))
 
 
@@ -857,9 +862,15 @@ def _rival_number(
                 continue
             noun = re.compile(rf"\s+{re.escape(after.group(1).lower())}\b")
             low = text.lower()
-            for c in extract_numbers(text):  # "15 languages", "three tasks", "48K pairs"
-                if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9:
-                    return n, s, c.text
+            # "15 languages", "three tasks", "48K pairs"; of several, the one said as the claim
+            # says its own ("language-specific BPE with 40k merges", not "joint BPE with 80k").
+            said = set(content_terms(claim[max(0, m.start - SAID_CHARS) : m.start]))
+            rivals = [c for c in extract_numbers(text)
+                      if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9]
+            if rivals:
+                c = max(rivals, key=lambda c: len(said & set(content_terms(
+                    text[max(0, c.start - SAID_CHARS) : c.start]))))
+                return n, s, c.text
             items = _listed(after.group(1), text)
             if s is top[0] and items is not None and len(items) != m.value:
                 return n, s, f"{len(items)} ({', '.join(items)})"

@@ -265,6 +265,24 @@ def test_the_best_passage_counts_the_same_thing_otherwise() -> None:
     assert d.verdict is Verdict.CONTRADICTED and "48K" in d.reason, d.reason
 
 
+def test_a_multiplier_found_elsewhere_is_not_stated_by_the_best_passage() -> None:
+    th = THRESHOLDS[False]
+    best = scored("Instead of using a single joint BPE with 80k merges, we use language-specific BPE "
+                  "with 40k merges for each language.", th.support + 0.1)
+    warmup = Passage(PID, 9, 0, 40, "We use 30k linear warmup steps.", PassageKind.SENTENCE)
+    claim = "Wu et al. replace the single joint BPE with language-specific BPE of 30k merges per language."
+    k30 = NumberMention(value=30000, text="30k", start=claim.index("30k"), end=claim.index("30k") + 3,
+                        kind="multiplier")
+    # Matched in another sentence (of warmup steps), 30k is not where the claim is stated; the
+    # best passage's count of merges said as the claim says its own is the rival.
+    checks = [NumberCheck(k30, NumberStatus.MATCHED, 30000, paper_id=str(PID), page=9, quote=warmup.text)]
+    d = decide(claim, [best, Scored(warmup, 0.2, None, 0.2)], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "40k" in d.reason, d.reason
+    d = decide(claim.replace("30k", "40k"), [best], [NumberCheck(replace(k30, value=40000, text="40k"),
+               NumberStatus.MATCHED, 40000)], semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+
+
 def test_a_count_the_claim_spells_out_item_by_item_is_stated_by_its_items() -> None:
     th = THRESHOLDS[False]
     best = scored("We train a multilingual BERT model on English, German and Hindi.", th.support + 0.1)
