@@ -164,6 +164,7 @@ _ANTONYMS = [
     ("sensitive", "robust"),
     ("good", "worst"),
     ("good", "poor"),
+    ("important", r"(?:matters?|mattered) little"),
 ]
 # Where in a network: "the top layers" against "the lower layers". In a comparison both are named
 # ("the bottom layers perform worse than the top layers"): there the comparative tells.

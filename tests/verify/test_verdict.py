@@ -87,6 +87,12 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_mattering_little_reverses_being_important() -> None:
+    passage = "Finally, language similarity seems to be quite important for effective transfer."
+    assert polarity_conflict("Language similarity matters little for effective transfer.", passage)
+    assert not polarity_conflict("Language similarity matters for effective transfer.", passage)
+
+
 def test_a_winner_and_loser_swapped_is_a_reversal() -> None:
     passage = ("Specifically, in Table 5, we show that for cross-lingual transfer, monolingual "
                "baselines outperform XLM-7 for both Wikipedia and CC by 1.6% and 1.3%.")
