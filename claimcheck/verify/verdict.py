@@ -143,6 +143,8 @@ _NEG_SKIP = frozenset({
     "a", "an", "the", "to", "be", "been", "being", "any", "always", "necessarily", "much", "more",
     "significantly", "further", "really", "yet", "even", "only", "also", "consistently", "clearly",
     "substantially", "have", "has", "had", "same", "do", "does", "did", "show", "shows", "lead",
+    # A hedge says how clear the denied thing is, not what it is: "no clear advantage".
+    "clear", "significant", "real", "obvious", "substantial", "noticeable", "consistent",
 })
 _ANTONYMS = [
     ("outperform", "underperform"),
@@ -202,11 +204,16 @@ _ENABLING = frozenset(content_terms("help helps helped give gives gave enable en
                                     "allow allows allowed induce induces induced"))
 
 
+# Words for being ahead: "no advantage for X" denies "X obtains better performance".
+_AHEAD = frozenset(content_terms("advantage advantages better outperform outperforms outperformed "
+                                 "superior"))
+
+
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality"), or
     words for one change ("lose" and "drop")."""
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or any(
-        a in group and b in group for group in (*_SAME_CHANGE, _ENABLING))
+        a in group and b in group for group in (*_SAME_CHANGE, _ENABLING, _AHEAD))
 
 
 _MORE = "more|larger|higher|better|stronger|greater|bigger|wider"

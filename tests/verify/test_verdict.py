@@ -87,6 +87,15 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_no_clear_advantage_denies_doing_better() -> None:
+    passage = ("Figure 3 shows that for the same BERTBase architecture, all models trained on "
+               "CommonCrawl obtain significantly better performance.")
+    assert polarity_conflict("For the same BERT-Base architecture, there is no clear advantage for "
+                             "models trained on CommonCrawl over Wikipedia-trained ones.", passage)
+    assert not polarity_conflict("For the same BERT-Base architecture, models trained on CommonCrawl "
+                                 "have a clear advantage.", passage)
+
+
 def test_mattering_little_reverses_being_important() -> None:
     passage = "Finally, language similarity seems to be quite important for effective transfer."
     assert polarity_conflict("Language similarity matters little for effective transfer.", passage)
