@@ -61,6 +61,17 @@ def cells(row: str) -> list[list[float | None]]:
     return out
 
 
+def _with_units(names: list[str]) -> list[str]:
+    """Header words with each bracketed unit ("(M)", "(GiB)") joined to the name before it."""
+    out: list[str] = []
+    for w in names:
+        if out and re.fullmatch(r"\([^()]{1,6}\)", w):
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
 def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
     """The header name over each of a row's ``n_cells`` cells (None for a cell whose name is
     not known), or None when the header does not line up with the row."""
@@ -70,6 +81,11 @@ def column_names(header: str | None, n_cells: int) -> list[str | None] | None:
     grouped = _two_level(names, n_cells)
     if grouped is not None:
         return grouped
+    # "Tokens (M) Size (GiB)": a unit in brackets belongs to the name before it.
+    joined = _with_units(names)
+    if joined != names and 0 <= len(joined) - n_cells <= MAX_LABEL_COLUMNS \
+            and not 0 <= len(names) - n_cells <= MAX_LABEL_COLUMNS:
+        names = joined
     extra = len(names) - n_cells
     if 0 <= extra <= MAX_LABEL_COLUMNS:
         named = names[extra:]

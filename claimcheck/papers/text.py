@@ -26,6 +26,7 @@ import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from claimcheck.errors import ExtractionError
@@ -324,6 +325,16 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
                         # "#Anchor tokens 0 1 2 4": whole numbers naming the columns of the rows
                         # below, not a row of results.
                         header = text
+                side = side_by_side(header)
+                pieces = records(text) if side else None
+                if pieces is not None:
+                    # "hi Hindi 1715 20.2 sw Swahili 275 1.6" under a header written twice: two
+                    # records side by side, each under one copy of the header.
+                    for a, b in pieces:
+                        out.append(Passage(paper_id, page_no, start + a, start + b, text[a:b],
+                                           PassageKind.TABLE_ROW, captions.get(idx), side, group))
+                    last_row = idx
+                    continue
                 for a, b, own_group in split_rows(text):
                     out.append(
                         Passage(paper_id, page_no, start + a, start + b, text[a:b],
@@ -343,6 +354,37 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
 
 
 _MIN_RUN_CELLS = 3
+
+
+def side_by_side(header: str | None) -> str | None:
+    """One copy of a header that names the same columns twice or more ("ISO code Language Tokens
+    (M) Size (GiB) ISO code Language Tokens (M) Size (GiB)": a long table printed in columns),
+    or None."""
+    if not header:
+        return None
+    words = header.split()
+    for k in (2, 3, 4):
+        n = len(words) // k
+        if n >= 2 and n * k == len(words) and all(words[i * n : (i + 1) * n] == words[:n]
+                                                  for i in range(1, k)):
+            return " ".join(words[:n])
+    return None
+
+
+def records(line: str) -> list[tuple[int, int]] | None:
+    """The records of a row of a table printed side by side, as (start, end) within it: cut
+    where a label follows cells, when every record has as many label words and cells as the
+    first. None for a line of another shape."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", line)]
+    starts = [i for i, (_, _, t) in enumerate(tokens)
+              if not is_cell(t) and (i == 0 or is_cell(tokens[i - 1][2]))]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    spans = list(pairwise([*starts, len(tokens)]))
+    shapes = {(sum(1 for _, _, t in tokens[a:b] if not is_cell(t)), b - a) for a, b in spans}
+    if len(shapes) != 1:
+        return None
+    return [(tokens[a][0], tokens[b - 1][1]) for a, b in spans]
 
 
 def split_rows(line: str) -> list[tuple[int, int, str | None]]:

@@ -287,3 +287,19 @@ def test_a_line_of_another_shape_stays_one_row(line):
     from claimcheck.papers.text import split_rows
 
     assert split_rows(line) == [(0, len(line), None)]
+
+
+def test_a_table_printed_side_by_side_gives_one_row_per_record_under_one_copy_of_its_header():
+    page = ("Table 6: Languages and statistics of the CC-100 corpus.\n"
+            "ISO code Language Tokens (M) Size (GiB) ISO code Language Tokens (M) Size (GiB)\n"
+            "en English 55608 300.8 pl Polish 6490 44.6\n"
+            "hi Hindi 1715 20.2 sw Swahili 275 1.6\n")
+    rows = [p for p in passages_from_pages(ArxivId("1911.02116", 2), [page]) if p.kind is PassageKind.TABLE_ROW]
+    assert [p.text for p in rows] == ["en English 55608 300.8", "pl Polish 6490 44.6",
+                                      "hi Hindi 1715 20.2", "sw Swahili 275 1.6"]
+    assert {p.header for p in rows} == {"ISO code Language Tokens (M) Size (GiB)"}
+    assert all(page[p.start : p.end] == p.text for p in rows)
+    # A header named once keeps its rows whole.
+    once = page.replace(" ISO code Language Tokens (M) Size (GiB)\n", "\n", 1)
+    rows = [p for p in passages_from_pages(ArxivId("1911.02116", 2), [once]) if p.kind is PassageKind.TABLE_ROW]
+    assert "en English 55608 300.8 pl Polish 6490 44.6" in [p.text for p in rows]

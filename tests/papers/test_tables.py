@@ -83,3 +83,7 @@ def test_a_two_letter_word_among_language_codes_is_a_code() -> None:
         "Macro", "as", "bn", "brx", "gu", "hi"]
     assert names("Scores as reported", "x 1.0 2.0 3.0") is None
     assert names("results for the ar bg de", "x 1.0 2.0 3.0 4.0") is None
+
+
+def test_a_unit_in_brackets_belongs_to_the_name_before_it() -> None:
+    assert names("ISO code Language Tokens (M) Size (GiB)", "sw Swahili 275 1.6") == ["Tokens (M)", "Size (GiB)"]
