@@ -63,6 +63,15 @@ def mention_positions(claim: str, name: str) -> list[int]:
         if not any(mention_positions(claim, w) for w in group.split()):
             return []
         return mention_positions(claim, sub.strip())
+    # "Size (GiB)": the claim names the column by its name, or by its unit ("1.6 GiB"), one of
+    # two letters or more.
+    unit = re.search(r"(?<=\S)\s+\(([^()]{1,6})\)$", name)
+    if unit is not None:
+        found = mention_positions(claim, name[: unit.start()])
+        if re.fullmatch(r"[A-Za-z]{2,}", unit.group(1)):
+            found += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(unit.group(1).lower())}(?![\w])",
+                                                      claim.lower())]
+        return sorted(found)
     key = name.strip("#†‡*()").lower()
     low = claim.lower()
     if not key:

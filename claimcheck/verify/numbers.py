@@ -542,6 +542,12 @@ def _candidates(mention: NumberMention, tol: float, at_cut: bool) -> list[tuple[
         out.append((v / 100.0, tol / 100.0))
     elif 0 < abs(v) <= 1 and mention.decimals >= 2:
         out.append((v * 100.0, tol * 100.0))
+    if mention.kind == "multiplier" and len(_digits(mention.text).replace(".", "")) >= 4:
+        # "24,757 million tokens" in a table of tokens in millions is "24757": the number as
+        # written, when it has too many digits to be another figure by chance.
+        scale = _scale_of_text(mention.text)
+        if scale > 1:
+            out.append((v / scale, tol / scale))
     if at_cut and mention.kind == "word":
         word = mention.text.lower()
         out.extend((float(val), 0.5) for w, val in _ALL_WORDS.items()

@@ -65,6 +65,7 @@ from claimcheck.models import (
 from claimcheck.papers.tables import cells, is_cell
 from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import (
+    LANGUAGES,
     ColumnReading,
     columns,
     is_language,
@@ -1061,6 +1062,13 @@ def _column_readings(
         o = owners[m]
         own = [r for r in rows if owned_by(r, o)] if o else \
             [r for r in rows if not any(owned_by(r, t) for t in taken)]
+        # "... against 300.8 GiB for English" in a table whose rows are languages: English's
+        # row, not Swahili's.
+        lang = _LANGUAGE_AFTER.match(claim, m.end)
+        if lang is not None and lang.group(1).lower() in LANGUAGES:
+            code = LANGUAGES[lang.group(1).lower()]
+            if any(_row_language(r) for r in own):
+                own = [r for r in own if _row_language(r) == code]
         readings = _closest_rows(claim, ents, _read_rows(claim, m, own, tol, bounds, any_row=True))
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
@@ -1075,6 +1083,20 @@ def _column_readings(
         elif readings and conflict is None:
             conflict = readings[0]
     return confirmed, conflict
+
+
+_LANGUAGE_AFTER = re.compile(r"\s*%?\s*(?:[A-Za-z]+\s+){0,2}?(?:for|in|on)\s+([A-Z][a-z]+)\b")
+
+
+def _row_language(row: Passage) -> str | None:
+    """The language a table row is the row of ("sw Swahili", "ja"): its label is a language's
+    code, or its code and name; not a setting named after one ("English FT")."""
+    words = [w.lower() for w in _label_words(row)]
+    if not words or words[0] not in LANGUAGES.values():
+        return None
+    if all(w == words[0] or LANGUAGES.get(w) == words[0] for w in words):
+        return words[0]
+    return None
 
 
 def _read_rows(

@@ -437,3 +437,23 @@ def test_of_a_models_many_rows_those_of_the_claims_table_are_ranked() -> None:
     index = PaperIndex.build("2305.14857v1", [*others, tydiqa], None)
     ranked = rank("On TyDiQA, EICL BLOOM reaches 73.7 F1 on Swahili.", None, [index], top=4)
     assert tydiqa in [s.passage for s in ranked][:2]
+
+
+CC100 = [_table(t, "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus.",
+                page=11) for t in ("sw Swahili 275 1.6", "ru Russian 23408 278.0")]
+
+
+def test_a_column_is_named_by_its_name_or_its_unit_and_a_languages_number_read_in_its_row() -> None:
+    from claimcheck.verify.columns import mention_positions
+
+    claim = "CC-100 holds 1.6 GiB of Swahili text, in 275 million tokens."
+    assert mention_positions(claim, "Size (GiB)") == [claim.index("GiB")]
+    assert mention_positions(claim, "Tokens (M)") == [claim.index("tokens")]
+    assert mention_positions(claim, "Avg (M)") == []
+    d = _decide("CC-100 holds 1.6 GiB of Swahili text.", CC100)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = _decide("CC-100 holds 1.4 GiB of Swahili text.", CC100)
+    assert d.verdict is Verdict.CONTRADICTED and "1.6" in d.reason, d.reason
+    # A number given to another language is not read in Swahili's row.
+    d = _decide("CC-100 holds 1.6 GiB of Swahili text, against 300.8 GiB for English.", CC100)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason

@@ -477,3 +477,13 @@ def test_of_equal_measurements_the_one_in_the_row_the_claim_names_is_matched() -
     checks = check_numbers(extract_numbers(claim), [other, xlmr], claim_text=claim)
     assert checks[0].status is NumberStatus.MATCHED
     assert checks[0].page == 17 and checks[0].source_subject == "XLMR"
+
+
+def test_a_count_in_millions_matches_a_table_counted_in_millions() -> None:
+    claim = "In the CC-100 corpus, Vietnamese contributes 24,757 million tokens."
+    checks = check_numbers(extract_numbers(claim), [row("vi Vietnamese 24757 137.3", page=11)], claim_text=claim)
+    assert checks[0].status is NumberStatus.MATCHED
+    # Too few digits to tell it from another figure: "275 million" is not "275".
+    claim = "Swahili contributes 275 million tokens."
+    checks = check_numbers(extract_numbers(claim), [row("sw Swahili 275 1.6", page=11)], claim_text=claim)
+    assert checks[0].status is NumberStatus.ABSENT
