@@ -61,7 +61,7 @@ _SPACING_ACCENTS = {
 _ACCENT_RE = re.compile("([" + "".join(_SPACING_ACCENTS) + r"])\s?([A-Za-z])")
 _LIG_RE = re.compile("[" + "".join(_LIGATURES) + "]")
 
-_NUM_TOKEN_RE = re.compile(r"^[(\[]?[-+±−]?\d+(?:[.,]\d+)*%?[)\],;*†‡]*$")
+_NUM_TOKEN_RE = re.compile(r"^[(\[]?[-+±−]?(?:\d+(?:[.,]\d+)*|\.\d+)%?[)\],;*†‡]*$")  # ".70" too
 _DASH_CELL = {"-", "–", "—", "−"}
 _CAPTION_RE = re.compile(r"^(?:Table|TABLE|Figure|FIGURE|Fig\.)\s*(?:[A-Z]\.)?\d+[.:]?(?:\s|$)")
 _TABLE_CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s*(?:[A-Z]\.)?\d+")

@@ -71,7 +71,7 @@ class PaperIndex:
             for i, p in enumerate(self.passages):
                 label = label_of(p.group) if p.group else row_label(p)
                 if label is not None:
-                    words = [w for w in label.split() if not ENUMERATOR.fullmatch(w)]
+                    words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
                     self._row_labels.append((i, label_pattern(label), each))
         return {i for i, rx, each in self._row_labels
@@ -164,8 +164,14 @@ def row_label(p: Passage) -> str | None:
     return label_of(f"{p.group} {p.text}" if p.group else p.text)
 
 
+# A model's id before its name ("6 lang-pos;no-random .30 ...", "21b lang-pos;no-parallel"):
+# the row's number in the paper's list of settings, not a cell.
+ROW_ID = re.compile(r"^\s*\d{1,3}[a-z]?\s+(?=[A-Za-z])")
+
+
 def label_of(row: str) -> str | None:
     """``row_label`` of a table row's text."""
+    row = ROW_ID.sub("", row, count=1)
     m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers
     if m is None:
         return None

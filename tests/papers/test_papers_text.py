@@ -303,3 +303,15 @@ def test_a_table_printed_side_by_side_gives_one_row_per_record_under_one_copy_of
     once = page.replace(" ISO code Language Tokens (M) Size (GiB)\n", "\n", 1)
     rows = [p for p in passages_from_pages(ArxivId("1911.02116", 2), [once]) if p.kind is PassageKind.TABLE_ROW]
     assert "en English 55608 300.8 pl Polish 6490 44.6" in [p.text for p in rows]
+
+
+def test_rows_of_cells_written_without_a_leading_zero_are_table_rows():
+    page = ("Our results are below.\n"
+            "ID Description µ F1 ρ τ F1 ρ τ train dev\n"
+            "0 original .70 1.00 .16 .88 1.00 .97 .79 9 217\n"
+            "21b lang-pos;no-parallel .07 .60 .10 .07 .73 .11 .02 16 456\n"
+            "Table 2: Results of a parallel vs. non-parallel corpus.\n")
+    rows = [p for p in passages_from_pages(ArxivId("2005.00396", 3), [page]) if p.kind is PassageKind.TABLE_ROW]
+    assert [p.text for p in rows] == ["0 original .70 1.00 .16 .88 1.00 .97 .79 9 217",
+                                      "21b lang-pos;no-parallel .07 .60 .10 .07 .73 .11 .02 16 456"]
+    assert rows[0].header == "ID Description µ F1 ρ τ F1 ρ τ train dev"

@@ -457,3 +457,30 @@ def test_a_column_is_named_by_its_name_or_its_unit_and_a_languages_number_read_i
     # A number given to another language is not read in Swahili's row.
     d = _decide("CC-100 holds 1.6 GiB of Swahili text, against 300.8 GiB for English.", CC100)
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_its_words() -> None:
+    from claimcheck.verify.index import PaperIndex, label_of, rank
+
+    assert label_of("6 lang-pos;no-random .30 .91 .04") == "lang-pos;no-random"
+    assert label_of("21b lang-pos;no-parallel .07 .60") == "lang-pos;no-parallel"
+    header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
+    rows = [_table(t, header, "Table 1: Multilinguality and model fit.", page=6) for t in (
+        "1 lang-pos .30 .87 .05 .33 .13 .40 .09 .89 .05 .39 .15 .09 .05 9 00.1 216 09.0",
+        "5 lang-pos;shift-special .20 .62 .19 .22 .19 .27 .20 .72 .22 .27 .21 .05 .04 10 00.5 205 07.6",
+        "6 lang-pos;no-random .30 .91 .04 .29 .10 .36 .12 .89 .05 .32 .15 .25 .12 10 00.4 271 08.6")]
+    claim = "Combining lang-pos with no-random (ID 6) leaves a multilinguality score of .30, with word translation at .25."
+    prose = [Passage(PID, 5, i * 100, i * 100 + 80, f"Combining lang-pos with no-random keeps multilinguality {i}.",
+                     PassageKind.SENTENCE) for i in range(12)]
+    index = PaperIndex.build("2005.00396v3", [*prose, *rows], None)
+    ranked = rank("Combining lang-pos with no-random keeps little multilinguality.", None, [index], top=4)
+    assert rows[2] in [s.passage for s in ranked]
+    assert _decide(claim, rows).verdict is Verdict.SUPPORTED
+    # Given to lang-pos;shift-special, .30 is lang-pos's alone.
+    wrong = "Combining lang-pos with shift-special (ID 5) lowers the multilinguality score to .30."
+    prose = Passage(PID, 5, 0, 80, "Combining lang-pos with shift-special lowers the multilinguality score.",
+                    PassageKind.SENTENCE)
+    ranked = [Scored(prose, 0.7, None, 0.7), *(Scored(r, 0.3, None, 0.3) for r in rows)]
+    checks = check_numbers(extract_numbers(wrong), [s.passage for s in ranked], claim_text=wrong)
+    d = decide(wrong, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "lang-pos" in d.reason, d.reason
