@@ -9,8 +9,9 @@ The rules, in order:
    model's rows of settings, "XLM-R" over "each N" and "en 1", in those whose setting the claim
    names; the row named by most words of its label gives the conflict even without the number);
    then a measurement the claim gives a table row it names ("XLM-R Large ... 71.4"), which that
-   row does not hold (68.2, 79.2, ...) -> ``contradicted``; a number the claim gives another
-   model by name ("RoBERTa's 92.8") is checked against that model's row only;
+   row does not hold (68.2, 79.2, ...) -> ``contradicted``, the row being of the claim's table
+   (``table_fit``, the best caption); a number the claim gives another model by name
+   ("RoBERTa's 92.8") is checked against that model's row only;
 2. nothing on the claim's topic in any passage (fused score below ``topic``), or a weak match
    while the names the claim is about ("XLM-R", "BUCC") occur nowhere in the papers
    -> ``not_found`` (unless rule 6's table comparison holds, or one of the claim's measurements
@@ -377,7 +378,7 @@ def excepted(claim: str, passage: str) -> str | None:
 
 
 def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> bool:
-    """True when the claim says the opposite of the passage (negation parity, antonyms, or
+    """True when the claim says the opposite of the passage (denials, antonyms, or
     the claim including what the passage excepts)."""
     if excepted(claim, passage) is not None:
         return True
