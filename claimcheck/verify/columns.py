@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.models import NumberMention, Passage, PassageKind
 from claimcheck.papers.tables import GROUP_MARK, cells, column_names
@@ -135,6 +136,7 @@ def _initials(key: str, words: list[str]) -> bool:
 _TRAINING = re.compile(r"\S*\s+(?:training|train|pretraining|fine-tuning)\b")
 
 
+@lru_cache(maxsize=65536)
 def names_column(claim: str, name: str) -> bool:
     """Whether the claim names the column ``name`` as a cell's column: a language named as
     where training data came from ("the English training data") is the setting, not a column."""
@@ -142,12 +144,14 @@ def names_column(claim: str, name: str) -> bool:
     return any(not _TRAINING.match(low, pos) for pos in mention_positions(claim, name))
 
 
-def languages_named(claim: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def languages_named(claim: str) -> frozenset[str]:
     """The codes of the languages a claim names as columns ("on Swahili": "sw"), not those
     named as where training data came from."""
     low = claim.lower()
-    return {code for lang, code in LANGUAGES.items()
-            for m in re.finditer(rf"\b{re.escape(lang)}\b", low) if not _TRAINING.match(low, m.start())}
+    return frozenset(code for lang, code in LANGUAGES.items()
+                     for m in re.finditer(rf"\b{re.escape(lang)}\b", low)
+                     if not _TRAINING.match(low, m.start()))
 
 
 def is_language(name: str) -> bool:

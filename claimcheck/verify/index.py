@@ -231,8 +231,9 @@ def rank(
     pool.sort(key=lambda t: -t[0])
     from claimcheck.verify.verdict import table_fit
 
-    models = frozenset(label for _, idx, i, _ in pool
-                       if (label := row_label(idx.passages[i])) is not None)
+    # The models the claim names rows of: captions naming them say nothing of the table.
+    models = frozenset(label for first, idx, i, _ in pool
+                       if first == 1.0 and (label := row_label(idx.passages[i])) is not None)
     scored: list[tuple[float, Scored, bool]] = []
     for first, idx, i, s in pool[: COARSE_TOP * 2]:
         lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])

@@ -52,6 +52,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -1207,14 +1208,19 @@ def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) ->
         # A table of languages without the one the claim names cannot hold its value.
         return 0
     fit = 0
-    if row.caption:
-        caption = normalise(row.caption)
-        if any(label_pattern(e).search(caption) for e in entities(claim)
-               if not any(e in m or m in e for m in models)):
-            fit += 1
+    if row.caption and _caption_names(claim, row.caption, models):
+        fit += 1
     if any(names_column(claim, name) for name in names):
         fit += 1
     return fit
+
+
+@lru_cache(maxsize=65536)
+def _caption_names(claim: str, caption: str, models: frozenset[str]) -> bool:
+    """Whether a caption names one of the claim's names other than the ``models``."""
+    low = normalise(caption)
+    return any(label_pattern(e).search(low) for e in entities(claim)
+               if not any(e in m or m in e for m in models))
 
 
 def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:
