@@ -156,6 +156,7 @@ _ANTONYMS = [
     ("increase", "decrease"),
     ("better", "worse"),
     ("higher", "lower"),
+    ("highest", "lowest"),
     ("best", "worst"),
     ("more", "less"),
     ("gain", "loss"),

@@ -96,6 +96,12 @@ def test_no_clear_advantage_denies_doing_better() -> None:
                                  "have a clear advantage.", passage)
 
 
+def test_highest_reverses_lowest() -> None:
+    passage = "For TyDiQA-GoldP, English performance is lowest in comparison."
+    assert polarity_conflict("On TyDiQA-GoldP, English performance is highest in comparison.", passage)
+    assert not polarity_conflict("On TyDiQA-GoldP, English performance is the lowest.", passage)
+
+
 def test_mattering_little_reverses_being_important() -> None:
     passage = "Finally, language similarity seems to be quite important for effective transfer."
     assert polarity_conflict("Language similarity matters little for effective transfer.", passage)
