@@ -161,17 +161,24 @@ def row_label(p: Passage) -> str | None:
     """
     if p.kind is not PassageKind.TABLE_ROW:
         return None
-    return label_of(f"{p.group} {p.text}" if p.group else p.text)
+    return label_of(without_id(p, f"{p.group} {p.text}" if p.group else p.text))
 
 
-# A model's id before its name ("6 lang-pos;no-random .30 ...", "21b lang-pos;no-parallel"):
-# the row's number in the paper's list of settings, not a cell.
+# A model's id before its name ("6 lang-pos;no-random .30 ...", "21b lang-pos;no-parallel"), in
+# a table whose first column is headed "ID": the row's number in the paper's list of settings.
 ROW_ID = re.compile(r"^\s*\d{1,3}[a-z]?\s+(?=[A-Za-z])")
+
+
+def without_id(p: Passage, text: str) -> str:
+    """``text`` of row ``p`` without the id that starts it, where its table's first column is
+    the ids ("ID Description ..."); a number starting another row ("8 anchor tokens") stays."""
+    if p.header and p.header.split()[0].lower() in ("id", "#id"):
+        return ROW_ID.sub("", text, count=1)
+    return text
 
 
 def label_of(row: str) -> str | None:
     """``row_label`` of a table row's text."""
-    row = ROW_ID.sub("", row, count=1)
     m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers
     if m is None:
         return None

@@ -76,7 +76,14 @@ from claimcheck.verify.columns import (
     names_column,
     read_column,
 )
-from claimcheck.verify.index import ENUMERATOR, ROW_ID, Scored, label_of, label_pattern, row_label
+from claimcheck.verify.index import (
+    ENUMERATOR,
+    Scored,
+    label_of,
+    label_pattern,
+    row_label,
+    without_id,
+)
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import extract_numbers, same_magnitude
 
@@ -1234,7 +1241,7 @@ def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:
 def _label_words(row: Passage) -> list[str]:
     """The words of a table row's label as the paper writes them ("ZICL", "mT0"; "ja"), with
     its group's ("ENG. FT" over the rows "mT5", "BLOOM")."""
-    text = ROW_ID.sub("", f"{row.group} {row.text}" if row.group else row.text, count=1)
+    text = without_id(row, f"{row.group} {row.text}" if row.group else row.text)
     words = []
     # "lang-pos;no-random" is two words.
     for w in text.replace(";", " ").split():

@@ -371,7 +371,7 @@ def test_a_named_row_of_another_table_gives_no_rival_value() -> None:
     assert d.verdict is Verdict.CONTRADICTED and "'xlm-r'" in d.reason, d.reason
 
 
-def _table(text: str, header: str, caption: str, page: int = 21) -> Passage:
+def _table(text: str, header: str, caption: str | None, page: int = 21) -> Passage:
     return Passage(PID, page, 0, len(text), text, PassageKind.TABLE_ROW, caption, header)
 
 
@@ -460,11 +460,13 @@ def test_a_column_is_named_by_its_name_or_its_unit_and_a_languages_number_read_i
 
 
 def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_its_words() -> None:
-    from claimcheck.verify.index import PaperIndex, label_of, rank
+    from claimcheck.verify.index import PaperIndex, rank, row_label
 
-    assert label_of("6 lang-pos;no-random .30 .91 .04") == "lang-pos;no-random"
-    assert label_of("21b lang-pos;no-parallel .07 .60") == "lang-pos;no-parallel"
     header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
+    assert row_label(_table("6 lang-pos;no-random .30 .91 .04", header, None)) == "lang-pos;no-random"
+    assert row_label(_table("21b lang-pos;no-parallel .07 .60", header, None)) == "lang-pos;no-parallel"
+    # Under another header, a number starting a row is no id.
+    assert row_label(_table("8 anchor tokens 0.91 0.97", "Setting Acc. F1", None)) is None
     rows = [_table(t, header, "Table 1: Multilinguality and model fit.", page=6) for t in (
         "1 lang-pos .30 .87 .05 .33 .13 .40 .09 .89 .05 .39 .15 .09 .05 9 00.1 216 09.0",
         "5 lang-pos;shift-special .20 .62 .19 .22 .19 .27 .20 .72 .22 .27 .21 .05 .04 10 00.5 205 07.6",
