@@ -617,8 +617,11 @@ def decide(
         r0 = confirmed[measures[0].mention]
         table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
                         f"of the row it names ({row_label(r0.row)!r})")
-    elif not tabled and (one := _one_named_row(claim_core, measures, ranked)) is not None:
-        tabled = measures
+    elif not tabled and (one := _one_named_row(claim_core, [n for n in numbers if _sized(n.mention)],
+                                               ranked)) is not None:
+        # Every number the claim states in that row, its counts too ("16 layers").
+        tabled = [n for n in numbers if n.status is NumberStatus.MATCHED
+                  and any(r is one for r in _rows_quoted(n, ranked))]
         table_reason = (f"every number is in the row the claim names "
                         f"({' '.join(_label_words(one))!r}), whose columns cannot be read")
     if score < th.topic and not tabled and not _anchored(claim_core, numbers, ranked,
@@ -758,7 +761,8 @@ def decide(
             calibrated(semantic, Verdict.SUPPORTED, TABLE_MARGIN),
             f"{table_reason} ({where})",
             passage=shown,
-            held=held,
+            # Read off the claim's row, its sizes and counts are held too ("1280", "570M").
+            held=held | frozenset(n.mention.text for n in tabled),
         )
     # A name the papers never write ("L2-normalised") is a detail they do not state.
     unnamed = sorted(_unnamed(ents | technical_terms(claim_core), paper_entities)
@@ -1163,21 +1167,28 @@ def _names_word(low: str, word: str) -> bool:
     return bool(mention_positions(low, word))
 
 
+def _sized(m: NumberMention) -> bool:
+    """A measurement or a size, which a row seldom holds by chance: written with decimals, with
+    a multiplier ("570M", "95k"), or of three digits or more ("1280")."""
+    return m.decimals > 0 or m.kind == "multiplier" or (m.kind == "integer" and m.value >= 100)
+
+
 def _one_named_row(
     claim: str, measures: Sequence[NumberCheck], ranked: Sequence[Scored]
 ) -> Passage | None:
     """The one table row the claim names that holds all of its two or more measurements ("For
     Japanese, ... drops to 0.0, against 16.3" in the row "ja 16.3 0.0 12.3 1.0"): two numbers of
-    a claim in one row of its subject seldom are a coincidence. None where the row's columns
-    can be read (the column checks decide), or a measurement is given to another name."""
+    a claim in one row of its subject seldom are a coincidence. None where every column of the
+    row can be read (the column checks decide), or a measurement is given to another name."""
     if len(measures) < 2 or any(n.status is not NumberStatus.MATCHED for n in measures):
         return None
     low, ents = normalise(claim), entities(claim)
     quoted = [{id(r): r for r in _rows_quoted(n, ranked)} for n in measures]
     owners = [o for n in measures if (o := _owner(claim, n.mention)) is not None]
     for key, r in quoted[0].items():
-        if any(key not in q for q in quoted[1:]) or columns(r) is not None or not _names_row(
-                low, ents, r):
+        names = columns(r)
+        readable = names is not None and None not in names
+        if any(key not in q for q in quoted[1:]) or readable or not _names_row(low, ents, r):
             continue
         label = row_label(r) or " ".join(_label_words(r)).lower()
         if all(o in label or label in o for o in owners):

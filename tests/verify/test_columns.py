@@ -486,3 +486,15 @@ def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_
     checks = check_numbers(extract_numbers(wrong), [s.passage for s in ranked], claim_text=wrong)
     d = decide(wrong, ranked, checks, semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and "lang-pos" in d.reason, d.reason
+
+
+def test_sizes_in_the_one_row_the_claim_names_support_it_where_its_columns_cannot_all_be_read() -> None:
+    header = "Model #lgs tokenization L Hm Hf f A V #params"
+    rows = [_table(t, header, "Table 7: Details on model sizes.", page=12)
+            for t in ("XLM-100 100 BPE 16 1280 5120 16 200k 570M", "XLM-15 15 BPE 12 1024 4096 8 95k 250M")]
+    claim = "In Conneau et al.'s model table, XLM-100 has 16 layers, a hidden size of 1280 and 570M parameters."
+    d = _decide(claim, rows)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert {"16", "1280", "570M"} <= d.held
+    # A size the row does not hold leaves the claim unsupported.
+    assert _decide(claim.replace("1280", "1380"), rows).verdict is not Verdict.SUPPORTED
