@@ -67,7 +67,7 @@ from functools import lru_cache
 
 from claimcheck.models import NumberCheck, NumberMention, NumberStatus, Passage, PassageKind
 
-__all__ = ["check_numbers", "extract_numbers", "tolerance_of", "value_matches"]
+__all__ = ["check_numbers", "extract_numbers", "squash", "tolerance_of", "value_matches"]
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -870,13 +870,18 @@ class _Hit:
     analysis: _Analysis
 
 
-def _head_named(hit: _Hit, squashed: set[str]) -> bool:
+def squash(label: str) -> str:
+    """A label without its punctuation: "XLM-R" and "XLMR" are one name."""
+    return re.sub(r"[^0-9a-z]", "", label.lower())
+
+
+def _head_named(hit: _Hit, squashed: frozenset[str]) -> bool:
     """Whether a hit sits in a table row whose label's head word the claim writes, with or
     without its punctuation."""
     if hit.num.row is None:
         return False
     tokens = hit.analysis.rows[hit.num.row].label_tokens
-    return bool(tokens) and re.sub(r"[^0-9a-z]", "", tokens[0]) in squashed
+    return bool(tokens) and squash(tokens[0]) in squashed
 
 
 def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
@@ -929,6 +934,7 @@ def check_numbers(
     analyses = [_grouped(_analyse(p.text, p.kind is PassageKind.TABLE_ROW), p.group)
                 for p in passages]
     claim_tokens = _claim_tokens(claim_text)
+    claim_heads = frozenset(squash(t) for t in claim_tokens)
     ctoks = _tokens(claim_text)
     cstarts = [t.start for t in ctoks]
     cut_at = len(claim_text.rstrip())
@@ -960,7 +966,8 @@ def check_numbers(
                     hits.append(_Hit(p, rank, src, a))
         others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
         check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
-                             claim_entities, near, far, others, noun, matches, all_headers)
+                             claim_entities, claim_heads, near, far, others, noun, matches,
+                             all_headers)
         results.append(check)
         matched_hits.append(hit if check.status is NumberStatus.MATCHED else None)
     return _lists_against_lists(claim_text, mentions, results, matched_hits)
@@ -1025,6 +1032,7 @@ def _decide(
     tables: dict[tuple[str, int, str | None], list[tuple[int, int]]],
     claim_tokens: frozenset[str],
     claim_entities: set[str],
+    claim_heads: frozenset[str],
     near: frozenset[str],
     far: frozenset[str],
     claimed: Sequence[_Matcher],
@@ -1052,8 +1060,8 @@ def _decide(
     if fine:
         # A row the claim names by its head word ("XLM-R" for "XLMR") holds its subject's
         # measurement: of equal ones, the one there is the claim's. (Counts are read by role.)
-        squashed = {re.sub(r"[^0-9a-z]", "", t) for t in claim_tokens} if mention.decimals else set()
-        best = max(fine, key=lambda h: (_head_named(h, squashed), _role_score(near, far, h.num, mention),
+        heads = claim_heads if mention.decimals else frozenset()
+        best = max(fine, key=lambda h: (_head_named(h, heads), _role_score(near, far, h.num, mention),
                                         -h.rank))
         if (
             counterpart is not None

@@ -85,7 +85,7 @@ from claimcheck.verify.index import (
     without_id,
 )
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
-from claimcheck.verify.numbers import extract_numbers, same_magnitude
+from claimcheck.verify.numbers import extract_numbers, same_magnitude, squash
 
 
 @dataclass(frozen=True)
@@ -859,7 +859,7 @@ def _rival_number(
                 continue  # this passage states the claim's number: it does not replace it
             label = row_label(s.passage)
             if owner is not None and label is not None and not (
-                    _squash(owner) in _squash(label) or _squash(label) in _squash(owner)):
+                    squash(owner) in squash(label) or squash(label) in squash(owner)):
                 continue  # "XLM-R's 67.5" is not replaced by a cell of MMTE's row
             # Only where the passage says what the claim says: a caption's other sentences
             # give values of other cells ("cell c(0,1) ... to be 0.52").
@@ -937,16 +937,16 @@ def _rival_row(
     """
     low = normalise(claim)
     ents = entities(claim)
-    rows: list[tuple[Scored, str, list[str]]] = []
-    models = frozenset(label for s in ranked if (label := row_label(s.passage)) is not None)
-    for s in ranked:
-        label = row_label(s.passage)
-        # A model has rows in many tables: one whose table is known (a header, a caption) but
-        # is not the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row)
-        # gives no rival value.
-        if label is not None and label_pattern(label).search(low) and (
-                not (s.passage.header or s.passage.caption) or table_fit(claim, s.passage, models)):
-            rows.append((s, label, _DECIMAL.findall(s.passage.text)))
+    named = [(s, label) for s in ranked
+             if (label := row_label(s.passage)) is not None and label_pattern(label).search(low)]
+    # The models the claim names rows of (as the ranking reads them): captions naming them say
+    # nothing of the table.
+    models = frozenset(label for _, label in named)
+    # A model has rows in many tables: one whose table is known (a header, a caption) but is not
+    # the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row) gives no
+    # rival value.
+    rows = [(s, label, _DECIMAL.findall(s.passage.text)) for s, label in named
+            if not (s.passage.header or s.passage.caption) or table_fit(claim, s.passage, models)]
     if not rows:
         return None
     # Of the tables the named rows are in, those whose captions say most of what the claim
@@ -979,7 +979,7 @@ def _rival_row(
             # Matched in "XLM-R CC"'s row (or "XLMR"'s): the claim's "XLM-R" is that row as
             # much as another; matched in a row the claim names otherwise ("ja" for "For
             # Japanese, ..."), that row is the claim's.
-            if any(_squash(lbl) in _squash(found) for _, lbl, _ in rows) or mention_positions(
+            if any(squash(lbl) in squash(found) for _, lbl, _ in rows) or mention_positions(
                     claim, n.source_subject):
                 continue
             # Matched in a row each word of whose label the claim writes ("English Target FT"
@@ -1147,9 +1147,9 @@ def _names_row(low: str, ents: set[str], row: Passage) -> bool:
     it ("ja" as "Japanese", "ZICL mT0" as "mT0 with zero-shot in-context learning")."""
     label = row_label(row)
     if label is not None:
-        bare = _squash(label)
+        bare = squash(label)
         if label_pattern(label).search(low) or any(
-                label.startswith(e + " ") or (len(bare) >= 4 and _squash(e) == bare) for e in ents):
+                label.startswith(e + " ") or (len(bare) >= 4 and squash(e) == bare) for e in ents):
             return True
     words = _label_words(row)
     return bool(words) and all(_names_word(low, w) for w in words)
@@ -1421,8 +1421,3 @@ def _unnamed(names: set[str], paper_entities: set[str]) -> set[str]:
         if not written(n) and not (len(stem) >= 3 and stem != n and written(stem)):
             out.add(n)
     return out
-
-
-def _squash(label: str) -> str:
-    """A label without its punctuation: "XLM-R" and "XLMR" are one name."""
-    return re.sub(r"[^0-9a-z]", "", label.lower())
