@@ -359,9 +359,8 @@ class Auditor:
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
             # Cut short, a truncated claim's last part may be partly stated only for what it
             # lost: then it holds as far as it goes.
-            cut = [(p, d) for p, d in judged[-1:] if claim.truncated and d.verdict is
-                   Verdict.PARTIALLY_SUPPORTED and judged[-1] not in stated]
-            every_part = len(stated) + len(cut) == len(judged) and bool(stated)
+            cut = claim.truncated and judged[-1][1].verdict is Verdict.PARTIALLY_SUPPORTED
+            every_part = len(stated) + int(cut) == len(judged)
             if verdict is Verdict.NOT_FOUND and not stated:
                 # The whole is off topic only because of what it adds: the part on topic is
                 # (partly) stated.
