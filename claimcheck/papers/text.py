@@ -5,6 +5,8 @@
 * ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become plain letters, the spacing accents pypdf emits for
   LaTeX's accented letters (``T¨ackstr¨om``) become real ones (``Täckström``), soft hyphens,
   NULs and non-breaking spaces are cleaned;
+* a model size set as a subscript, which pypdf runs into the name (``XLM-RBase``), is split off
+  (``XLM-R Base``);
 * a word hyphenated across a line break is joined (``bench-`` + ``marks`` -> ``benchmarks``),
   unless the document writes the hyphenated form within a line elsewhere (``cross-lingual``);
 * the lines of one prose paragraph are joined with single spaces, so every line of the page
@@ -184,11 +186,17 @@ def _raw_pages(pdf: Path | bytes, *, max_pages: int) -> list[str]:
     return pages
 
 
+_GLUED_SIZE = re.compile(r"\b([\w-]*[A-Za-z0-9])(Base|Large)\b")
+
+
 def _normalise_chars(text: str) -> str:
     text = _LIG_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
     text = _ACCENT_RE.sub(
         lambda m: unicodedata.normalize("NFC", m.group(2) + _SPACING_ACCENTS[m.group(1)]), text
     )
+    # A model size set as a subscript runs into the name ("XLM-RBase", "RoBERTaBase").
+    text = _GLUED_SIZE.sub(lambda m: m.group(1) + " " + m.group(2) if len(m.group(1)) >= 2
+                           else m.group(0), text)
     # Other control characters confuse the offsets of downstream consumers.
     return "".join(c for c in text if c == "\n" or unicodedata.category(c)[0] != "C")
 

@@ -64,6 +64,17 @@ def test_ligatures_hyphens_and_accents_are_normalised(xtreme_pages):
     assert "Täckström" in text and "T¨ackstr" not in text
 
 
+def test_a_size_set_as_subscript_is_split_from_the_model_name(arxiv_pdfs):
+    # pypdf runs XLM-R's subscripted "Base" into the name: "XLM-RBase en 100 77.1 / 64.6 ...".
+    pages = extract_pages(arxiv_pdfs / "1911.02116v2.pdf", max_pages=100)
+    text = "\n".join(pages)
+    assert "XLM-R Base en 100 77.1 / 64.6" in text
+    assert "RoBERTa Base" in text and "XLNet Large" in text
+    assert "XLM-RBase" not in text and "RoBERTaBase" not in text
+    # Lower-case words ending so are words: "codebase" stays.
+    assert "codebase" in "\n".join(extract_pages(arxiv_pdfs / "2003.11080v5.pdf", max_pages=100))
+
+
 def test_sentences_do_not_split_at_abbreviations(xtreme_pages):
     passages = passages_from_pages(XTREME, xtreme_pages)
     sentences = [p.text for p in passages if p.kind is PassageKind.SENTENCE]
