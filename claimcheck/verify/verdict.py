@@ -178,6 +178,10 @@ _ANTONYMS = [
     ("good", "worst"),
     ("good", "poor"),
     ("important", r"(?:matters?|mattered) little"),
+    ("underestimat", "overestimat"),
+    ("low-resource", "high-resource"),
+    # Parity against a difference: "perform comparably to" against "do far worse than".
+    (r"comparab|comparative to|on par with", r"better|worse|outperform|underperform"),
 ]
 # Where in a network: "the top layers" against "the lower layers". In a comparison both are named
 # ("the bottom layers perform worse than the top layers"): there the comparative tells.
@@ -434,7 +438,8 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
 
 def _reversed(c: str, p: str, pairs: Sequence[tuple[str, str]]) -> bool:
     """Whether normalised ``c`` uses one word of a pair where ``p`` uses only the other."""
-    return any(re.search(rf"\b{x}", c) and not re.search(rf"\b{x}", p) and re.search(rf"\b{y}", p)
+    return any(re.search(rf"\b(?:{x})", c) and not re.search(rf"\b(?:{x})", p)
+               and re.search(rf"\b(?:{y})", p)
                for a, b in pairs for x, y in ((a, b), (b, a)))
 
 

@@ -108,6 +108,22 @@ def test_mattering_little_reverses_being_important() -> None:
     assert not polarity_conflict("Language similarity matters for effective transfer.", passage)
 
 
+def test_estimates_resource_levels_and_parity_reverse() -> None:
+    passage = ("It's important to acknowledge that the BUFFET-Light WIKIANN subset comprises "
+               "languages that are relatively high-resource, which could potentially lead to an "
+               "overestimation of ChatGPT's performance.")
+    assert polarity_conflict("BUFFET-Light's WikiANN subset consists of relatively low-resource "
+                             "languages, which may underestimate ChatGPT's performance.", passage)
+    assert not polarity_conflict("BUFFET-Light's WikiANN languages are relatively high-resource, "
+                                 "so ChatGPT's performance may be overestimated.", passage)
+    parity = ("Average word embeddings in the middle individual layer perform comparative to the "
+              "concatenated embeddings from the middle four layers.")
+    assert polarity_conflict("Embeddings from a single middle layer do far worse than the "
+                             "concatenated embeddings of the middle four layers.", parity)
+    assert not polarity_conflict("A single middle layer performs comparably to the concatenated "
+                                 "middle four layers.", parity)
+
+
 def test_a_winner_and_loser_swapped_is_a_reversal() -> None:
     passage = ("Specifically, in Table 5, we show that for cross-lingual transfer, monolingual "
                "baselines outperform XLM-7 for both Wikipedia and CC by 1.6% and 1.3%.")
