@@ -26,9 +26,10 @@ import io
 import re
 import statistics
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from claimcheck.errors import ExtractionError
@@ -358,7 +359,50 @@ def passages_from_pages(paper_id: ArxivId, pages: Sequence[str]) -> list[Passage
             else:
                 out.extend(_paragraphs(paper_id, page_no, page, start, end))
                 out.extend(_sentences(paper_id, page_no, page, start, end))
+    return _with_block_groups(out)
+
+
+def _with_block_groups(passages: list[Passage]) -> list[Passage]:
+    """Rows of a table in blocks, each block's setting written on its first row only ("ENG. ICL
+    BLOOM ...", then "mT5 ...", "ChatGPT† ..." until "TGT. ICL BLOOM ..."): the setting becomes
+    the group of the block's other rows. A table is read so only where two first rows name one
+    model under two settings ("ENG. ICL BLOOM", "TGT. ICL BLOOM") and two blocks list a model of
+    the same name ("mT5" under both): "XLM-R Large" over "MMTE" and "mBERT" is no block."""
+    out = list(passages)
+    tables: dict[tuple[int, str | None, str | None], list[int]] = defaultdict(list)
+    for i, p in enumerate(passages):
+        if p.kind is PassageKind.TABLE_ROW and p.header is not None and p.group is None:
+            tables[(p.page, p.header, p.caption)].append(i)
+    for idx in tables.values():
+        # (setting, rows, their labels) of each block: a row of two label words or more and
+        # the rows of one word after it.
+        blocks: list[tuple[str, list[int], set[str]]] = []
+        settings: dict[str, set[str]] = defaultdict(set)
+        for i in idx:
+            words = _leading_words(passages[i].text)
+            if len(words) >= 2:
+                blocks.append((" ".join(words[:-1]), [], set()))
+                settings[words[-1]].add(blocks[-1][0])
+            elif len(words) == 1 and blocks:
+                blocks[-1][1].append(i)
+                blocks[-1][2].add(words[0])
+        if not any(len(v) >= 2 for v in settings.values()) or not any(
+                a[2] & b[2] for a, b in combinations(blocks, 2)):
+            continue
+        for setting, rows, _ in blocks:
+            for i in rows:
+                out[i] = replace(passages[i], group=setting)
     return out
+
+
+def _leading_words(row: str) -> list[str]:
+    """The words of a table row before its first cell."""
+    words = []
+    for w in row.split():
+        if is_cell(w):
+            break
+        words.append(w)
+    return words
 
 
 _MIN_RUN_CELLS = 3

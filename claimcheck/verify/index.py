@@ -68,9 +68,20 @@ class PaperIndex:
         ZICL" names the row "ZICL mT0")."""
         if self._row_labels is None:
             self._row_labels = []
+            rows = [p for p in self.passages if p.kind is PassageKind.TABLE_ROW]
+            # Blocks of rows whose setting only their first row writes ("ENG. ICL BLOOM ...",
+            # then "mT5 ..."): a row of such a block is named by the setting or by its own label
+            # ("mT5"); the verdict's checks tell the blocks apart.
+            texts: dict[tuple[int, str | None], list[str]] = {}
+            for p in rows:
+                texts.setdefault((p.page, p.header), []).append(p.text)
+            heads = {(p.page, p.header, p.group) for p in rows if p.group and any(
+                t.startswith(p.group + " ") for t in texts[(p.page, p.header)])}
             for i, p in enumerate(self.passages):
-                label = label_of(p.group) if p.group else row_label(p)
-                if label is not None:
+                labels = [label_of(p.group) if p.group else row_label(p)]
+                if (p.page, p.header, p.group) in heads:
+                    labels.append(label_of(without_id(p, p.text)))
+                for label in filter(None, labels):
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
                     self._row_labels.append((i, label_pattern(label), each))

@@ -1203,11 +1203,13 @@ def _one_named_row(
 
 def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
     """Of the rows a claim names, those with the most words of their label written in it, when
-    that is two or more and the rows are of one table (a page and header)."""
+    that is two or more and the rows are of one table (a page and header), or one row printed in
+    several tables (BUFFET's Table 4, a subset of its Table 10)."""
     named = [(sum(1 for w in _label_words(r) if _names_word(low, w)), r) for r in rows]
     top = max((k for k, _ in named), default=0)
     best = [r for k, r in named if k == top]
-    if top < 2 or len({(r.paper_id, r.page, r.header) for r in best}) != 1:
+    if top < 2 or (len({(r.paper_id, r.page, r.header) for r in best}) != 1
+                   and len({(r.group, r.text) for r in best}) != 1):
         return []
     return best
 

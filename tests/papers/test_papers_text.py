@@ -75,6 +75,33 @@ def test_a_size_set_as_subscript_is_split_from_the_model_name(arxiv_pdfs):
     assert "codebase" in "\n".join(extract_pages(arxiv_pdfs / "2003.11080v5.pdf", max_pages=100))
 
 
+def _rows(lines: list[str]) -> list[tuple[str, str | None]]:
+    page = "Table 4: Results.\nTasks NLI Sent. PWX Summ.\n" + "\n".join(lines) + "\n"
+    return [(p.text.split()[0], p.group) for p in passages_from_pages(XTREME, [page])
+            if p.kind is PassageKind.TABLE_ROW]
+
+
+def test_a_blocks_setting_written_on_its_first_row_is_the_group_of_its_other_rows() -> None:
+    rows = _rows(["ENG. ICL BLOOM 32.1 81.7 42.2 3.4", "mT5 35.7 50.0 42.2 0.4",
+                  "ChatGPT 54.5 91.1 68.6 5.4", "TGT. ICL BLOOM 27.9 80.5 46.5 3.6",
+                  "mT5 35.7 50.0 42.2 0.4", "ChatGPT 48.2 91.5 68.2 11.4"])
+    assert rows == [("ENG.", None), ("mT5", "ENG. ICL"), ("ChatGPT", "ENG. ICL"),
+                    ("TGT.", None), ("mT5", "TGT. ICL"), ("ChatGPT", "TGT. ICL")]
+    # A model's size in its label ("XLM-R Large") over other models is no block, even where a
+    # model comes back under another first row.
+    rows = _rows(["XLM-R Large 68.2 79.2 86.4 73.8", "MMTE 59.5 67.4 81.3 73.5",
+                  "mBERT 59.8 65.4 81.9 71.5", "mBERT, multi-task 60.1 75.1 88.9 72.4",
+                  "mBERT 61.0 74.6 86.3 70.0"])
+    assert all(group is None for _, group in rows)
+
+
+def test_buffet_table4_rows_carry_their_blocks_setting(arxiv_pdfs):
+    pages = extract_pages(arxiv_pdfs / "2305.14857v1.pdf", max_pages=100)
+    rows = [p for p in passages_from_pages(ArxivId("2305.14857", 1), pages)
+            if p.kind is PassageKind.TABLE_ROW and p.page == 8 and p.text.startswith("ChatGPT")]
+    assert [(p.group, p.text.split()[-3]) for p in rows] == [("ENG. ICL", "5.4"), ("TGT. ICL", "11.4")]
+
+
 def test_sentences_do_not_split_at_abbreviations(xtreme_pages):
     passages = passages_from_pages(XTREME, xtreme_pages)
     sentences = [p.text for p in passages if p.kind is PassageKind.SENTENCE]

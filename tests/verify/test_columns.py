@@ -498,3 +498,31 @@ def test_sizes_in_the_one_row_the_claim_names_support_it_where_its_columns_canno
     assert {"16", "1280", "570M"} <= d.held
     # A size the row does not hold leaves the claim unsupported.
     assert _decide(claim.replace("1280", "1380"), rows).verdict is not Verdict.SUPPORTED
+
+
+def test_a_blocks_setting_tells_its_rows_apart_and_one_row_printed_in_two_tables_is_one() -> None:
+    header = "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG Summ. class gen"
+    rows = [replace(_table(text, header, f"Table {n}: Overall experiment results in BUFFET.", page),
+                    group=group)
+            for n, page in ((4, 8), (10, 21))
+            for group, text in (("ENG. ICL", "ChatGPT† 54.5 91.1 68.6 76.7 73.3 68.1 45.4 21.2 5.4 64.6 13.3"),
+                                ("TGT. ICL", "ChatGPT† 48.2 91.5 68.2 74.3 73.4 68.0 44.8 21.1 11.4 62.7 16.3"))]
+    d = _decide("With English in-context learning, ChatGPT scores 11.4 on XLSUM summarization.", rows)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "5.4" in d.reason and "eng. icl chatgpt" in d.reason
+    d = _decide("With English in-context learning, ChatGPT scores 5.4 on XLSUM summarization.", rows)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def test_a_row_of_a_block_is_named_by_its_own_label_but_a_row_under_a_group_line_is_not() -> None:
+    from claimcheck.verify.index import PaperIndex
+
+    header = "Tasks NLI Sent. PWX Summ."
+    head = _table("ENG. ICL BLOOM 32.1 81.7 42.2 3.4", header, "Table 4: Results.", page=8)
+    block = replace(_table("mT5 35.7 50.0 42.2 0.4", header, "Table 4: Results.", page=8),
+                    group="ENG. ICL")
+    # "Bengali" under the line "20BLEU" of a figure's axis: no row starts with "20BLEU".
+    axis = replace(_table("Bengali 0 25 50", "0 2 4 6 8", None, page=30), group="20BLEU")
+    index = PaperIndex.build("2305.14857v1", [head, block, axis], None)
+    named = {index.passages[i].text for i in index.rows_named_in("mt5 scores 0.4 on bengali.")}
+    assert named == {block.text}
