@@ -177,7 +177,7 @@ def row_label(p: Passage) -> str | None:
 
 # A model's id before its name ("6 lang-pos;no-random .30 ...", "21b lang-pos;no-parallel"), in
 # a table whose first column is headed "ID": the row's number in the paper's list of settings.
-ROW_ID = re.compile(r"^\s*\d{1,3}[a-z]?\s+(?=[A-Za-z])")
+ROW_ID = re.compile(r"^\s*\d{1,3}[a-z]?(?:-[a-z]+)?\s+(?=[A-Za-z])")
 
 
 def without_id(p: Passage, text: str) -> str:

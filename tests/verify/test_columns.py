@@ -465,6 +465,9 @@ def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_
     header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
     assert row_label(_table("6 lang-pos;no-random .30 .91 .04", header, None)) == "lang-pos;no-random"
     assert row_label(_table("21b lang-pos;no-parallel .07 .60", header, None)) == "lang-pos;no-parallel"
+    # An id naming the setting a model starts from: "30-base" in "ID Description ENG DEU HIN".
+    assert row_label(_table("30-base knn-replace .74 .01 .61 .01 .54 .00", "ID Description ENG DEU HIN",
+                            None)) == "knn-replace"
     # Under another header, a number starting a row is no id.
     assert row_label(_table("8 anchor tokens 0.91 0.97", "Setting Acc. F1", None)) is None
     rows = [_table(t, header, "Table 1: Multilinguality and model fit.", page=6) for t in (
