@@ -47,6 +47,7 @@ class PaperIndex:
     entities: set[str] = field(default_factory=set)
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...]]] | None = None
+    _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
     def __post_init__(self) -> None:
@@ -87,6 +88,15 @@ class PaperIndex:
                     self._row_labels.append((i, label_pattern(label), each))
         return {i for i, rx, each in self._row_labels
                 if rx.search(claim) or (each and all(w.search(claim) for w in each))}
+
+    def table_rows(self, page: int, header: str) -> list[int]:
+        """The rows of the table on ``page`` under ``header``."""
+        if self._tables is None:
+            self._tables = {}
+            for i, p in enumerate(self.passages):
+                if p.kind is PassageKind.TABLE_ROW and p.header:
+                    self._tables.setdefault((p.page, p.header), []).append(i)
+        return self._tables.get((page, header), [])
 
     def term_recall(self, claim_terms: Sequence[str]) -> npt.NDArray[np.float32]:
         """``lexical.term_recall`` of the claim against every passage at once."""
@@ -272,4 +282,40 @@ def rank(
     out = [x for _, x, _ in scored[:top]]
     # Rows the claim names stay, however well prose scores: they hold its subject's values.
     out += [x for _, x, named in scored[top:] if named][:MAX_NAMED_ROWS]
-    return out
+    return out + _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
+
+
+def _sibling_rows(
+    out: Sequence[Scored], numbers: frozenset[str], claim: str, claim_terms: Sequence[str],
+    claim_vec: FloatArray | None, indexes: Sequence[PaperIndex],
+) -> list[Scored]:
+    """Rows the claim names by the words of their label as the verdict reads them ("English
+    in-context learning" for "EICL BLOOM"), in the tables where a ranked row of another name
+    holds one of its numbers: a claim giving BLOOM the 73.7 of the row "EICL BLOOMZ" is checked
+    against BLOOM's row of that table."""
+    from claimcheck.verify.verdict import entities, names_row
+
+    if not numbers:
+        return []
+    have = {id(s.passage) for s in out}
+    low, ents = lexical.normalise(claim), entities(claim)
+    tables = {(s.passage.paper_id, s.passage.page, s.passage.header) for s in out
+              if s.passage.kind is PassageKind.TABLE_ROW and s.passage.header
+              and lexical.number_recall(numbers, s.passage.text) > 0
+              and not names_row(low, ents, s.passage)}
+    extra: list[Scored] = []
+    for idx in indexes:
+        for paper_id, page, header in sorted(tables, key=str):
+            if not idx.passages or idx.passages[0].paper_id != paper_id or header is None:
+                continue
+            for i in idx.table_rows(page, header):
+                p = idx.passages[i]
+                if id(p) in have or not names_row(low, ents, p):
+                    continue
+                lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])
+                sem = (float(np.clip(idx.embeddings[i] @ claim_vec, 0.0, 1.0))
+                       if claim_vec is not None and idx.embeddings is not None else None)
+                fused = lex if sem is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * sem
+                extra.append(Scored(p, lex, sem, fused))
+                have.add(id(p))
+    return extra[:MAX_NAMED_ROWS]

@@ -989,7 +989,7 @@ def _rival_row(
                 continue
             # Matched in a row each word of whose label the claim writes ("English Target FT"
             # for "mT5 fine-tuned on English and then target shots"): the claim's own row.
-            if any(_names_row(low, ents, r) for r in _rows_quoted(n, ranked)):
+            if any(names_row(low, ents, r) for r in _rows_quoted(n, ranked)):
                 continue
         owner = _owner(claim, n.mention)
         mine = rows
@@ -1053,7 +1053,7 @@ def _column_readings(
     # Capitalised words inside a sentence name things too ("Wu et al.'s Default setting").
     names = ents | {m.group(1).lower() for m in _MIDSENTENCE_NAME.finditer(claim)}
     rows = [s.passage for s in ranked
-            if s.passage.kind is PassageKind.TABLE_ROW and _names_row(low, names, s.passage)]
+            if s.passage.kind is PassageKind.TABLE_ROW and names_row(low, names, s.passage)]
     confirmed: dict[NumberMention, ColumnReading] = {}
     conflict: ColumnReading | None = None
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
@@ -1145,7 +1145,7 @@ def _closest_rows(
     return [r for r, f in zip(readings, scores, strict=True) if f == top]
 
 
-def _names_row(low: str, ents: set[str], row: Passage) -> bool:
+def names_row(low: str, ents: set[str], row: Passage) -> bool:
     """Whether a claim (normalised, with its names) names a table row: its whole label, or the
     model name it starts with ("XLM-R" for the row "XLM-R en"), written with or without its
     punctuation ("XLM-R" for the row "XLMR"); or each word of the label, as the claim writes
@@ -1193,7 +1193,7 @@ def _one_named_row(
     for key, r in quoted[0].items():
         names = columns(r)
         readable = names is not None and None not in names
-        if any(key not in q for q in quoted[1:]) or readable or not _names_row(low, ents, r):
+        if any(key not in q for q in quoted[1:]) or readable or not names_row(low, ents, r):
             continue
         label = row_label(r) or " ".join(_label_words(r)).lower()
         if all(o in label or label in o for o in owners):
@@ -1396,7 +1396,7 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
                 continue
             if s.score >= floor:
                 return True
-            if s.passage.kind is PassageKind.TABLE_ROW and _names_row(low, names, s.passage):
+            if s.passage.kind is PassageKind.TABLE_ROW and names_row(low, names, s.passage):
                 return True
     return False
 

@@ -529,3 +529,23 @@ def test_a_row_of_a_block_is_named_by_its_own_label_but_a_row_under_a_group_line
     index = PaperIndex.build("2305.14857v1", [head, block, axis], None)
     named = {index.passages[i].text for i in index.rows_named_in("mt5 scores 0.4 on bengali.")}
     assert named == {block.text}
+
+
+def test_a_row_of_another_name_holding_the_claims_number_brings_in_the_row_the_claim_names() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    header = "Transfer + Model Macro ar be fi id sw ko ru te"
+    caption = "Table 19: Model performance on TYDIQA."
+    bloomz = _table("EICL BLOOMZ 44.5 45.3 67.7 18.9 61.0 73.7 12.4 19.6 57.6", header, caption, page=25)
+    bloom = _table("EICL BLOOM 39.2 43.8 58.2 20.6 47.0 57.5 23.2 32.7 30.4", header, caption, page=25)
+    prose = [Passage(PID, 7, i * 100, i * 100 + 90, f"In-context learning with BLOOM in English remains "
+                     f"challenging on TyDiQA for setting {i}.", PassageKind.SENTENCE) for i in range(3)]
+    index = PaperIndex.build("2305.14857v1", [*prose, bloomz, bloom], None)
+    claim = "On TyDiQA, BLOOM with English in-context learning reaches 73.7 F1 on Swahili."
+    ranked = rank(claim, None, [index], top=4)
+    assert bloom in [s.passage for s in ranked]
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "57.5" in d.reason, d.reason
+    # The row of the claim's own name holding the number brings in no other row.
+    assert bloom not in [s.passage for s in rank(claim.replace("BLOOM ", "BLOOMZ "), None, [index], top=4)]
