@@ -77,6 +77,10 @@ def mention_positions(claim: str, name: str) -> list[int]:
     low = claim.lower()
     if not key:
         return []
+    if key in _DELTA:
+        # "∆": a difference, as a claim words one ("5.3 points below Default", "raise ... 1.8
+        # points over").
+        return [m.start() for m in _DIFFERENCE.finditer(low)]
     if key.isdigit():
         value = int(key)
         words = [w for w, v in _COUNTS.items() if v == value]
@@ -196,6 +200,14 @@ class ColumnReading:
     holds: bool  # the claim's number is among them
 
 
+# Column names of a difference from a baseline row, and how claims word one.
+_DELTA = frozenset({"∆", "δ", "diff.", "diff"})
+_DIFFERENCE = re.compile(
+    r"\bpoints? (?:below|above|over|under|behind|ahead of|lower|higher|better|worse)\b|"
+    r"\b(?:drops?|falls?|gains?|rises?|raises?|improves?|lowers?|decreases?|increases?) by\b|"
+    r"\b(?:gap|difference|gain|drop|improvement)\b")
+
+
 def read_column(
     claim: str, m: NumberMention, row: Passage, tol: float, *, prev_end: int = 0,
     next_start: int | None = None, after_next: tuple[int, int] | None = None,
@@ -244,5 +256,7 @@ def read_column(
         return None
     i = pick[1]
     values = tuple(row_cells[i])
-    holds = any(v is not None and abs(v - m.value) <= tol for v in values)
+    # A difference is written without its sign ("5.3 points below" for -5.3).
+    sign = abs if (names[i] or "").rpartition(GROUP_MARK)[2].strip().lower() in _DELTA else float
+    holds = any(v is not None and abs(sign(v) - m.value) <= tol for v in values)
     return ColumnReading(m, row, names[i] or "", values, holds)

@@ -549,3 +549,29 @@ def test_a_row_of_another_name_holding_the_claims_number_brings_in_the_row_the_c
     assert d.verdict is Verdict.CONTRADICTED and "57.5" in d.reason, d.reason
     # The row of the claim's own name holding the number brings in no other row.
     assert bloom not in [s.passage for s in rank(claim.replace("BLOOM ", "BLOOMZ "), None, [index], top=4)]
+
+
+WU_HEADER = ("Model Domain BPE Merges Anchors Pts Share Param. Softmax XNLI (Acc) NER (F1) Parsing (LAS) "
+             "fr ru zh ∆ fr ru zh ∆ fr ru zh ∆")
+
+
+def anywhere(claim: str, passage: Passage, number: str):  # type: ignore[no-untyped-def]
+    """``reading``, for a row that need not hold the number as written (``-5.3`` for 5.3)."""
+    m = next(m for m in extract_numbers(claim) if m.text == number)
+    return read_column(claim, m, passage, 0.05, prev_end=0, next_start=len(claim), any_row=True)
+
+
+def test_a_difference_the_claim_words_is_read_under_the_delta_column_without_its_sign() -> None:
+    extra = _table("Extra anchors - - extra - - 74.0 69.8 72.1 +1.8 76.1 59.7 66.8 -0.5 73.3 56.9 29.2 +0.3",
+                   WU_HEADER, "Table 1: Dissecting bilingual MLMs.", page=5)
+    claim = "Extra anchors raise average XNLI transfer 1.8 points over Default, with English-Russian reaching 69.8%."
+    r = reading(claim, extra, "1.8")
+    assert r is not None and r.column == "XNLI (Acc) › ∆" and r.holds
+    sep = replace(extra, text="Sep L1-3 - 40k/40k - Sep L1-3 - 72.4 65.0 63.1 -3.4 74.0 53.3 60.8 -5.3 "
+                              "69.7 54.1 26.4 -2.8")
+    r = anywhere("With Sep L1-3, NER is 5.3 points below Default on average.", sep, "5.3")
+    assert r is not None and r.column == "NER (F1) › ∆" and r.holds
+    r = anywhere("With Sep L1-3, NER is 3.4 points below Default on average.", sep, "3.4")
+    assert r is not None and r.column == "NER (F1) › ∆" and not r.holds and r.values == (-5.3,)
+    # A number not worded as a difference is no delta.
+    assert reading("With Sep L1-3, Russian NER reaches 53.3 F1.", sep, "53.3").column == "NER (F1) › ru"
