@@ -859,9 +859,15 @@ def _rival_number(
                 abs(v - x) > 10 ** -m.decimals / 2 for x in (m.value, *own))
 
         owner = _owner(claim, m)
+        # "68.0 F1 on the Chinese MLQA test set": a passage naming none of the languages the
+        # claim names gives another language's value, or the average.
+        near = languages_named(claim)
         for s in top:
             if s is not top[0] and _states(s.passage.text, n):
                 continue  # this passage states the claim's number: it does not replace it
+            if m.decimals > 0 and near and s.passage.kind is not PassageKind.TABLE_ROW and not (
+                    near & languages_named(s.passage.text)):
+                continue
             label = row_label(s.passage)
             if owner is not None and label is not None and not (
                     squash(owner) in squash(label) or squash(label) in squash(owner)):

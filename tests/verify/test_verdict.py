@@ -527,6 +527,23 @@ def test_a_caption_gives_a_rival_number_only_in_the_sentence_that_states_the_cla
     assert d.verdict is Verdict.CONTRADICTED and "0.91" in d.reason, d.reason
 
 
+def test_a_passage_naming_none_of_the_claims_languages_gives_no_rival_measurement() -> None:
+    th = THRESHOLDS[False]
+    caption = ("Table 3. XLM-R obtains F1 and accuracy scores of 70.7% and 52.7% while the previous "
+               "state of the art was 61.6% and 43.5%.")
+    claim = "XLM-R scores 68.0 F1 on the Chinese MLQA test set."
+    m = NumberMention(value=68.0, text="68.0", start=claim.index("68.0"), end=claim.index("68.0") + 4,
+                      kind="decimal", decimals=1)
+    absent = [NumberCheck(m, NumberStatus.ABSENT)]
+    # 70.7 is the average over languages, not Chinese's score.
+    d = decide(claim, [scored(caption, th.support + 0.05, PassageKind.CAPTION)], absent, semantic=False)
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
+    # Said of Chinese, it is.
+    chinese = caption.replace("obtains F1", "obtains on Chinese F1")
+    d = decide(claim, [scored(chinese, th.support + 0.05, PassageKind.CAPTION)], absent, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "70.7" in d.reason, d.reason
+
+
 def test_a_name_the_papers_never_write_is_a_detail_they_do_not_state() -> None:
     th = THRESHOLDS[False]
     said = ("For non-atomic languages, we take the contextual representation of the last token "
