@@ -203,8 +203,9 @@ def label_of(row: str) -> str | None:
     m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers
     if m is None:
         return None
-    # Footnote marks are not part of the name: "RoBERTa†" is the row of "RoBERTa".
-    raw = m.group(1).strip(" -–:|").rstrip("†‡§¶*∗ ")
+    # Footnote marks are not part of the name: "RoBERTa†" is the row of "RoBERTa", "XLM-15† en"
+    # that of "XLM-15 en".
+    raw = re.sub(r"(?<=\S)[†‡§¶∗]+(?=\s|$)", "", m.group(1).strip(" -–:|")).rstrip("†‡§¶*∗ ")
     name_like = sum(c.isupper() or c.isdigit() for c in raw) >= 2
     if len(raw) >= 4 or (len(raw) == 3 and name_like):
         return lexical.normalise(raw)

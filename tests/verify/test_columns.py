@@ -465,6 +465,8 @@ def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_
     header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
     assert row_label(_table("6 lang-pos;no-random .30 .91 .04", header, None)) == "lang-pos;no-random"
     assert row_label(_table("21b lang-pos;no-parallel .07 .60", header, None)) == "lang-pos;no-parallel"
+    # A footnote mark inside a label is no part of the name: "XLM-15† en" is "XLM-15" trained on en.
+    assert row_label(_table("XLM-15† en 15 74.9 / 62.4 68.0 / 49.8", MLQA_HEADER, None)) == "xlm-15 en"
     # An id naming the setting a model starts from: "30-base" in "ID Description ENG DEU HIN".
     assert row_label(_table("30-base knn-replace .74 .01 .61 .01 .54 .00", "ID Description ENG DEU HIN",
                             None)) == "knn-replace"
