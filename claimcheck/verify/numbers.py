@@ -580,6 +580,29 @@ class _Matcher:
         return bool(p) and len(s_digits) > len(p) and s_digits.startswith(p)
 
 
+# A table header's unit of a count: "Tokens (M)", "Params (B)", "(millions)".
+_HEADER_SCALE_RE = re.compile(r"\((M|B|K|millions?|billions?|thousands?)\)", re.IGNORECASE)
+_HEADER_SCALES = {"m": 1e6, "million": 1e6, "millions": 1e6, "b": 1e9, "billion": 1e9,
+                  "billions": 1e9, "k": 1e3, "thousand": 1e3, "thousands": 1e3}
+
+
+def _in_header_units(mention: NumberMention, header: str | None) -> _Matcher | None:
+    """A matcher of ``mention`` in the unit its table's header counts in ("530 million tokens"
+    as the cell 530 under "Tokens (M)"); None where the header counts in no unit of the
+    mention's scale."""
+    if mention.kind != "multiplier" or not header:
+        return None
+    scale = _scale_of_text(mention.text)
+    if scale <= 1 or not any(_HEADER_SCALES[u.lower()] == scale
+                             for u in _HEADER_SCALE_RE.findall(header)):
+        return None
+    scaled = _Matcher(mention, False)
+    tol = tolerance_of(mention) / scale
+    scaled.cands = [(mention.value / scale - tol - _EPS, mention.value / scale + tol - _EPS,
+                     mention.value / scale)]
+    return scaled
+
+
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
@@ -961,9 +984,12 @@ def check_numbers(
         matches = _Matcher(mention, at_cut)
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
-            for src in _candidate_numbers(a, matches):
-                if matches(src.mention.value, src.mention.decimals, src.tol, src.digits):
-                    hits.append(_Hit(p, rank, src, a))
+            for m in (matches, _in_header_units(mention, p.header)):
+                if m is None:
+                    continue
+                for src in _candidate_numbers(a, m):
+                    if m(src.mention.value, src.mention.decimals, src.tol, src.digits):
+                        hits.append(_Hit(p, rank, src, a))
         others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
         check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
                              claim_entities, claim_heads, near, far, others, noun, matches,

@@ -713,9 +713,13 @@ def decide(
                 negation_conflict=True,
                 passage=found,
             )
+    # The row a measurement was read in under the column the claim names is the claim's: its
+    # other numbers found there are stated by it ("530 million tokens" beside "69.3 GiB").
+    claims_rows = {id(r.row) for r in confirmed.values()}
     absent = [n for n in numbers if n.status in (NumberStatus.ABSENT, NumberStatus.DIFFERENT)
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
-                  and n.mention not in confirmed)]
+                  and n.mention not in confirmed
+                  and not any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
     # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated.
     headings = {r.column for r in confirmed.values()}

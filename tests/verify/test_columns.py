@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimcheck.models import ArxivId, Passage, PassageKind, Verdict
+from claimcheck.models import ArxivId, NumberStatus, Passage, PassageKind, Verdict
 from claimcheck.papers.tables import cells
 from claimcheck.verify.columns import columns, read_column
 from claimcheck.verify.index import Scored
@@ -577,3 +577,17 @@ def test_a_difference_the_claim_words_is_read_under_the_delta_column_without_its
     assert r is not None and r.column == "NER (F1) › ∆" and not r.holds and r.values == (-5.3,)
     # A number not worded as a difference is no delta.
     assert reading("With Sep L1-3, Russian NER reaches 53.3 F1.", sep, "53.3").column == "NER (F1) › ru"
+
+
+def test_a_count_in_millions_matches_a_cell_under_a_header_in_millions_and_the_rows_numbers_are_stated() -> None:
+    japanese = _table("ja Japanese 530 69.3", "ISO code Language Tokens (M) Size (GiB)",
+                      "Table 6: Languages and statistics of the CC-100 corpus.", page=11)
+    claim = "CC-100 holds 69.3 GiB of Japanese text, amounting to 530 million tokens."
+    checks = check_numbers(extract_numbers(claim), [japanese], claim_text=claim)
+    assert [(c.mention.text, c.status.value) for c in checks] == [("69.3", "matched"), ("530 million", "matched")]
+    d = _decide(claim, [japanese])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Another count is not in the row; nor is the cell read in other units.
+    assert _decide(claim.replace("530 million", "630 million"), [japanese]).verdict is not Verdict.SUPPORTED
+    assert check_numbers(extract_numbers("about 530 thousand tokens"), [japanese],
+                         claim_text="about 530 thousand tokens")[0].status is NumberStatus.ABSENT
