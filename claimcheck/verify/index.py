@@ -307,7 +307,7 @@ def _sibling_rows(
     extra: list[Scored] = []
     for idx in indexes:
         for paper_id, page, header in sorted(tables, key=str):
-            if not idx.passages or idx.passages[0].paper_id != paper_id or header is None:
+            if not idx.passages or idx.passages[0].paper_id != paper_id:
                 continue
             for i in idx.table_rows(page, header):
                 p = idx.passages[i]

@@ -865,12 +865,12 @@ def _rival_number(
         owner = _owner(claim, m)
         # "68.0 F1 on the Chinese MLQA test set": a passage naming none of the languages the
         # claim names gives another language's value, or the average.
-        near = languages_named(claim)
+        langs = languages_named(claim)
         for s in top:
             if s is not top[0] and _states(s.passage.text, n):
                 continue  # this passage states the claim's number: it does not replace it
-            if m.decimals > 0 and near and s.passage.kind is not PassageKind.TABLE_ROW and not (
-                    near & languages_named(s.passage.text)):
+            if m.decimals > 0 and langs and s.passage.kind is not PassageKind.TABLE_ROW and not (
+                    langs & languages_named(s.passage.text)):
                 continue
             label = row_label(s.passage)
             if owner is not None and label is not None and not (
