@@ -542,12 +542,6 @@ def _candidates(mention: NumberMention, tol: float, at_cut: bool) -> list[tuple[
         out.append((v / 100.0, tol / 100.0))
     elif 0 < abs(v) <= 1 and mention.decimals >= 2:
         out.append((v * 100.0, tol * 100.0))
-    if mention.kind == "multiplier" and len(_digits(mention.text).replace(".", "")) >= 4:
-        # "24,757 million tokens" in a table of tokens in millions is "24757": the number as
-        # written, when it has too many digits to be another figure by chance.
-        scale = _scale_of_text(mention.text)
-        if scale > 1:
-            out.append((v / scale, tol / scale))
     if at_cut and mention.kind == "word":
         word = mention.text.lower()
         out.extend((float(val), 0.5) for w, val in _ALL_WORDS.items()
@@ -566,9 +560,14 @@ class _Matcher:
 
     __slots__ = ("cands", "decimals", "prefix")
 
-    def __init__(self, mention: NumberMention, at_cut: bool) -> None:
+    def __init__(self, mention: NumberMention, at_cut: bool, unit: float = 1.0) -> None:
         tol = tolerance_of(mention)
-        self.cands = [(v - t - _EPS, v + t - _EPS, v) for v, t in _candidates(mention, tol, at_cut)]
+        if unit == 1.0:
+            cands = _candidates(mention, tol, at_cut)
+        else:
+            # In a table counting in ``unit``s ("Tokens (M)"), "530 million" is the cell 530.
+            cands = [(mention.value / unit, tol / unit)]
+        self.cands = [(v - t - _EPS, v + t - _EPS, v) for v, t in cands]
         self.decimals = mention.decimals
         self.prefix = _digits(mention.text) if at_cut and mention.kind != "word" else ""
 
@@ -586,21 +585,9 @@ _HEADER_SCALES = {"m": 1e6, "million": 1e6, "millions": 1e6, "b": 1e9, "billion"
                   "billions": 1e9, "k": 1e3, "thousand": 1e3, "thousands": 1e3}
 
 
-def _in_header_units(mention: NumberMention, header: str | None) -> _Matcher | None:
-    """A matcher of ``mention`` in the unit its table's header counts in ("530 million tokens"
-    as the cell 530 under "Tokens (M)"); None where the header counts in no unit of the
-    mention's scale."""
-    if mention.kind != "multiplier" or not header:
-        return None
-    scale = _scale_of_text(mention.text)
-    if scale <= 1 or not any(_HEADER_SCALES[u.lower()] == scale
-                             for u in _HEADER_SCALE_RE.findall(header)):
-        return None
-    scaled = _Matcher(mention, False)
-    tol = tolerance_of(mention) / scale
-    scaled.cands = [(mention.value / scale - tol - _EPS, mention.value / scale + tol - _EPS,
-                     mention.value / scale)]
-    return scaled
+def _header_units(header: str | None) -> frozenset[float]:
+    """The units a table's header counts in ("Tokens (M)": a million)."""
+    return frozenset(_HEADER_SCALES[u.lower()] for u in _HEADER_SCALE_RE.findall(header or ""))
 
 
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -969,6 +956,7 @@ def check_numbers(
         for ri in range(len(a.rows)):
             tables.setdefault(_table_key(p), []).append((pi, ri))
 
+    units = [_header_units(p.header) for p in passages]
     results: list[NumberCheck] = []
     matched_hits: list[_Hit | None] = []
     matchers = [_Matcher(m, False) for m in mentions]
@@ -982,9 +970,11 @@ def check_numbers(
         noun = _counted_noun(ctoks, cstarts, len(claim_text), mention.end) \
             if _is_count(mention) and mention.end <= len(claim_text) else None
         matches = _Matcher(mention, at_cut)
+        scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
+        in_units = _Matcher(mention, at_cut, unit=scale) if scale > 1 else None
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
-            for m in (matches, _in_header_units(mention, p.header)):
+            for m in (matches, in_units if scale in units[rank] else None):
                 if m is None:
                     continue
                 for src in _candidate_numbers(a, m):
