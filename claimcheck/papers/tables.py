@@ -52,6 +52,16 @@ def is_cell(token: str) -> bool:
     return _CELL.fullmatch(token.rstrip("%*†‡)]")) is not None
 
 
+def leading_words(row: str) -> list[str]:
+    """The words of a table row before its first cell: its label ("XLM-R Large")."""
+    words = []
+    for w in row.split():
+        if is_cell(w):
+            break
+        words.append(w)
+    return words
+
+
 def cells(row: str) -> list[list[float | None]]:
     """The row's cells, each as its values (None for a dash)."""
     out: list[list[float | None]] = []

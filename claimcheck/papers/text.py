@@ -34,7 +34,7 @@ from pathlib import Path
 
 from claimcheck.errors import ExtractionError
 from claimcheck.models import ArxivId, Passage, PassageKind
-from claimcheck.papers.tables import cells, column_names, is_cell
+from claimcheck.papers.tables import cells, column_names, is_cell, leading_words
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -379,7 +379,7 @@ def _with_block_groups(passages: list[Passage]) -> list[Passage]:
         blocks: list[tuple[str, list[int], set[str]]] = []
         settings: dict[str, set[str]] = defaultdict(set)
         for i in idx:
-            words = _leading_words(passages[i].text)
+            words = leading_words(passages[i].text)
             if len(words) >= 2:
                 blocks.append((" ".join(words[:-1]), [], set()))
                 settings[words[-1]].add(blocks[-1][0])
@@ -393,16 +393,6 @@ def _with_block_groups(passages: list[Passage]) -> list[Passage]:
             for i in rows:
                 out[i] = replace(passages[i], group=setting)
     return out
-
-
-def _leading_words(row: str) -> list[str]:
-    """The words of a table row before its first cell."""
-    words = []
-    for w in row.split():
-        if is_cell(w):
-            break
-        words.append(w)
-    return words
 
 
 _MIN_RUN_CELLS = 3

@@ -64,7 +64,7 @@ from claimcheck.models import (
     PassageKind,
     Verdict,
 )
-from claimcheck.papers.tables import cells, is_cell
+from claimcheck.papers.tables import cells, leading_words
 from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import (
     LANGUAGES,
@@ -1270,12 +1270,8 @@ def _label_words(row: Passage) -> list[str]:
     """The words of a table row's label as the paper writes them ("ZICL", "mT0"; "ja"), with
     its group's ("ENG. FT" over the rows "mT5", "BLOOM")."""
     text = without_id(row, f"{row.group} {row.text}" if row.group else row.text)
-    words = []
     # "lang-pos;no-random" is two words.
-    for w in text.replace(";", " ").split():
-        if is_cell(w):
-            break
-        words.append(w.rstrip("†‡§¶*∗"))
+    words = [w.rstrip("†‡§¶*∗") for w in leading_words(text.replace(";", " "))]
     return [w for w in words if w and not ENUMERATOR.fullmatch(w.lower())]
 
 
