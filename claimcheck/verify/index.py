@@ -47,6 +47,7 @@ class PaperIndex:
     entities: set[str] = field(default_factory=set)
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...]]] | None = None
+    _row_leads: list[tuple[int, re.Pattern[str]]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
@@ -88,6 +89,20 @@ class PaperIndex:
                     self._row_labels.append((i, label_pattern(label), each))
         return {i for i, rx, each in self._row_labels
                 if rx.search(claim) or (each and all(w.search(claim) for w in each))}
+
+    def rows_led_in(self, claim: str) -> set[int]:
+        """Table rows whose label's first word, a name ("XLM-R" of "XLM-R en 100 ..."), the
+        claim contains, where the label goes on with words the claim does not name (the value of
+        a "train" column)."""
+        if self._row_leads is None:
+            self._row_leads = []
+            for i, p in enumerate(self.passages):
+                label = row_label(p)
+                words = label.split() if label else []
+                raw = without_id(p, f"{p.group} {p.text}" if p.group else p.text).split()
+                if len(words) > 1 and raw and _name_like(raw[0]):
+                    self._row_leads.append((i, label_pattern(words[0])))
+        return {i for i, rx in self._row_leads if rx.search(claim)}
 
     def table_rows(self, page: int, header: str) -> list[int]:
         """The rows of the table on ``page`` under ``header``."""
@@ -161,6 +176,9 @@ ROW_ORDER = 0.6
 NAMED_NUMBER_BONUS = 0.1
 # Named rows kept beyond the ``top`` passages.
 MAX_NAMED_ROWS = 6
+# Rows named in part and holding a claim number (``PaperIndex.rows_led_in``) kept beyond them.
+MAX_LED_ROWS = 3
+NAMED, LED = 2, 1  # how a ranked row is named: by its whole label, or by its first word
 # How far a named row moves up past the other named rows for each sign that its table is the
 # one the claim speaks of (``verdict.table_fit``): a model has rows in many of a paper's tables.
 TABLE_FIT_BONUS = 0.05
@@ -169,6 +187,13 @@ TABLE_FIT_BONUS = 0.05
 _ROW_LABEL = re.compile(
     r"^\s*((?:[^\d\s]*[A-Za-z][^\s]*?|[^\d\s]+)(?:\s+(?:[^\d\s-]\S*|-\S+))*?)"
     r"\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
+
+
+def _name_like(word: str) -> bool:
+    """A model's name, not a plain word: two capitals or digits ("mT5", "XLM-R", "mBERT"),
+    not "Avg" or "Zero-shot"."""
+    return (len(word) >= 3 and any(c.isalpha() for c in word)
+            and sum(c.isupper() or c.isdigit() for c in word) >= 2)
 
 
 # A row's place in a list ("(b) Not seen", "(e) Freq"): no word of its name.
@@ -236,6 +261,7 @@ def rank(
     claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
     pool: list[tuple[float, PaperIndex, int, float | None]] = []
+    led_rows: set[tuple[int, int]] = set()
     for idx in indexes:
         if not idx.texts:
             continue
@@ -252,19 +278,27 @@ def rank(
         k = min(COARSE_TOP, len(idx.texts))
         best = {int(i) for i in np.argpartition(-stage1, k - 1)[:k]}
         named = idx.rows_named_in(low)
-        for i in best | named:
+        # A row whose name the claim gives only in part ("XLM-R" of "XLM-R en", whose "en" is
+        # its training language) may be the claim's row where it holds one of its numbers.
+        led = {i for i in idx.rows_led_in(low) - named
+               if numbers and lexical.number_recall(numbers, idx.texts[i]) > 0}
+        for i in best | named | led:
             # Rows the claim names by their label ("XLM-R Large") hold its subject's values,
             # whatever their words: they go to the number checks with the best passages.
             first = 1.0 if i in named else float(stage1[i])
             pool.append((first, idx, i, float(sem[i]) if sem is not None else None))
+            if i in led:
+                led_rows.add((id(idx), i))
     pool.sort(key=lambda t: -t[0])
     from claimcheck.verify.verdict import table_fit
 
     # The models the claim names rows of: captions naming them say nothing of the table.
     models = frozenset(label for first, idx, i, _ in pool
                        if first == 1.0 and (label := row_label(idx.passages[i])) is not None)
-    scored: list[tuple[float, Scored, bool]] = []
-    for first, idx, i, s in pool[: COARSE_TOP * 2]:
+    scored: list[tuple[float, Scored, int]] = []
+    kept = pool[: COARSE_TOP * 2]
+    kept += [t for t in pool[COARSE_TOP * 2:] if (id(t[1]), t[2]) in led_rows]
+    for first, idx, i, s in kept:
         lex = lexical.fine_score(low, idx.normed[i], claim_terms, idx.terms[i])
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
         # A table row carries few words but all of a claim's numbers: the numbers bring it up
@@ -278,11 +312,14 @@ def rank(
                 order += NAMED_NUMBER_BONUS * held
         if first == 1.0:
             order += TABLE_FIT_BONUS * table_fit(claim_core, idx.passages[i], models)
-        scored.append((order, Scored(idx.passages[i], lex, s, fused), first == 1.0))
+        tier = NAMED if first == 1.0 else LED if (id(idx), i) in led_rows else 0
+        scored.append((order, Scored(idx.passages[i], lex, s, fused), tier))
     scored.sort(key=lambda x: -x[0])
     out = [x for _, x, _ in scored[:top]]
-    # Rows the claim names stay, however well prose scores: they hold its subject's values.
-    out += [x for _, x, named in scored[top:] if named][:MAX_NAMED_ROWS]
+    # Rows the claim names stay, however well prose scores: they hold its subject's values;
+    # so do a few of those it names in part that hold its numbers.
+    out += [x for _, x, tier in scored[top:] if tier == NAMED][:MAX_NAMED_ROWS]
+    out += [x for _, x, tier in scored[top:] if tier == LED][:MAX_LED_ROWS]
     return out + _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
 
 
