@@ -676,7 +676,14 @@ def _window(tokens: list[_Tok], starts: list[int], lo: int, hi: int, start: int,
 
 def _counted_noun(tokens: list[_Tok], starts: list[int], hi: int, end: int) -> str | None:
     """The plural noun a count names right after it, stemmed: "8 layers", "12 attention heads"
-    ("head"), "five languages". None when a linking word, punctuation or nothing follows."""
+    ("head"), "five languages", or the noun a hyphen joins it to ("8-shot"). None when a
+    linking word, punctuation or nothing follows."""
+    i = bisect_left(starts, end)
+    if (i + 1 < len(tokens) and tokens[i].text == "-" and tokens[i].start == end
+            and tokens[i + 1].is_word and tokens[i + 1].start == end + 1
+            and tokens[i + 1].end <= hi and tokens[i + 1].text.isalpha()):
+        # A count joined to its noun is singular: "8-shot", "6-layer".
+        return _stem(tokens[i + 1].text)
     words = _phrase_after(tokens, starts, end, hi, _NOUN_WORDS)
     return _stem(words[-1].text) if words and _PLURAL_END.search(words[-1].text) else None
 
@@ -734,13 +741,20 @@ def _parse_row(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
     return label, cells
 
 
-def _grouped(a: _Analysis, group: str | None) -> _Analysis:
-    """Rows under a group name ("XLM-R" over "each N 92.92 ...") are that group's rows."""
+@lru_cache(maxsize=16384)
+def _grouped(text: str, row_kind: bool, group: str | None) -> _Analysis:
+    """``_analyse``, where rows under a group name ("XLM-R" over "each N 92.92 ...") are that
+    group's rows: their labels start with it, and their cells have its words around them, as
+    those of a row that writes its name have."""
+    a = _analyse(text, row_kind)
     if not group or not a.rows:
         return a
     rows = tuple(_Row(f"{group} {r.label}", _label_tokens(f"{group} {r.label}"), r.cells)
                  for r in a.rows)
-    return _Analysis(a.numbers, rows, a.entities, a.values, a.order)
+    words = frozenset(_stem(t.text) for t in _tokens(group) if t.is_word and not _is_stop(t.text))
+    nums = tuple(n if n.row is None else dataclasses.replace(n, near=n.near | words, far=n.far | words)
+                 for n in a.numbers)
+    return _Analysis(nums, rows, a.entities, a.values, a.order)
 
 
 def _label_tokens(label: str) -> tuple[str, ...]:
@@ -941,7 +955,7 @@ def check_numbers(
     See the module docstring for the tolerance rule and the four statuses. Never raises on
     well-formed models; a mention with nothing to check against is ``ABSENT``.
     """
-    analyses = [_grouped(_analyse(p.text, p.kind is PassageKind.TABLE_ROW), p.group)
+    analyses = [_grouped(p.text, p.kind is PassageKind.TABLE_ROW, p.group)
                 for p in passages]
     claim_tokens = _claim_tokens(claim_text)
     claim_heads = frozenset(squash(t) for t in claim_tokens)
@@ -978,6 +992,8 @@ def check_numbers(
                 if m is None:
                     continue
                 for src in _candidate_numbers(a, m):
+                    if noun is not None and src.mention.decimals:
+                        continue  # a count of things ("8-shot") is whole: no score's 7.9
                     if m(src.mention.value, src.mention.decimals, src.tol, src.digits):
                         hits.append(_Hit(p, rank, src, a))
         others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
@@ -1077,8 +1093,11 @@ def _decide(
         # A row the claim names by its head word ("XLM-R" for "XLMR") holds its subject's
         # measurement: of equal ones, the one there is the claim's. (Counts are read by role.)
         heads = claim_heads if mention.decimals else frozenset()
+        # Then the words around it, then the row or sentence holding most of the claim's other
+        # numbers ("75.7% ... and 71.5%" are both in XLM-7's CC row, only the first in its Wiki
+        # row).
         best = max(fine, key=lambda h: (_head_named(h, heads), _role_score(near, far, h.num, mention),
-                                        -h.rank))
+                                        _others_beside(h, claimed), -h.rank))
         if (
             counterpart is not None
             and _is_count(mention)
@@ -1106,6 +1125,15 @@ def _decide(
         return _check(mention, NumberStatus.DIFFERENT, tol, counterpart[0],
                       source_value=counterpart[0].num.mention.value), None
     return NumberCheck(mention=mention, status=NumberStatus.ABSENT, tolerance=tol), None
+
+
+def _others_beside(hit: _Hit, claimed: Sequence[_Matcher]) -> int:
+    """How many of the claim's other numbers the hit's row (or sentence) also holds."""
+    src = hit.num
+    near = [n for n in hit.analysis.numbers if n is not src and (
+        n.row == src.row if src.row is not None else n.unit_start == src.unit_start)]
+    return sum(any(m(n.mention.value, n.mention.decimals, n.tol, n.digits) for n in near)
+               for m in claimed)
 
 
 def _check(mention: NumberMention, status: NumberStatus, tol: float, hit: _Hit, *,

@@ -591,3 +591,28 @@ def test_a_count_in_millions_matches_a_cell_under_a_header_in_millions_and_the_r
     assert _decide(claim.replace("530 million", "630 million"), [japanese]).verdict is not Verdict.SUPPORTED
     assert check_numbers(extract_numbers("about 530 thousand tokens"), [japanese],
                          claim_text="about 530 thousand tokens")[0].status is NumberStatus.ABSENT
+
+
+def test_a_row_the_claim_names_by_its_first_word_is_ranked_where_it_holds_a_claim_number() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    # "XLM-R en ..." and "mBERT† en ...": the "en" is the "train" column, not part of the name.
+    mbert = row("mBERT† en 102 77.7 / 65.2 64.3 / 46.6 57.9 / 44.3 45.7 / 29.8 43.8 / 29.7 57.1 / 38.6 "
+                "57.5 / 37.3 57.7 / 41.6", MLQA_HEADER)
+    hindi = row("XLM-R hi 100 80.1 / 66.0 73.0 / 55.1 67.5 / 52.6 62.0 / 42.5 68.2 / 50.6 70.3 / 49.9 "
+                "67.1 / 44.4 69.7 / 51.7", MLQA_HEADER)
+    prose = [Passage(PID, 7, i * 100, i * 100 + 90, f"XLM-R outperforms mBERT on the MLQA test set by "
+                     f"a wide margin in setting {i}.", PassageKind.SENTENCE) for i in range(6)]
+    named = [row(f"XLM-R {i} 88.{i} 93.8 92.3 95.0 89.5 91.2 91.8", GLUE_HEADER) for i in range(4)]
+    xlm = row("XLM-15† en 15 74.9 / 62.4 68.0 / 49.8 62.2 / 47.6 54.8 / 36.3 48.8 / 27.3 61.4 / 41.8 "
+              "61.1 / 39.6 61.6 / 43.5", MLQA_HEADER)
+    index = PaperIndex.build("1911.02116v2", [*prose, *named, MLQA, mbert, hindi, xlm], None)
+    claim = "XLM-R scores 68.0 F1 on the Chinese MLQA test set, about ten points above mBERT's 57.5."
+    ranked = [s.passage for s in rank(claim, None, [index], top=4)]
+    assert MLQA in ranked and mbert in ranked
+    # A row of that first word holding none of the claim's numbers stays out, and so does a row
+    # of another name holding one.
+    assert hindi not in ranked and xlm not in ranked
+    checks = check_numbers(extract_numbers(claim), ranked, claim_text=claim)
+    assert [(c.mention.text, c.status, c.source_subject) for c in checks if c.mention.text != "ten"] == [
+        ("68.0", NumberStatus.MATCHED, "XLM-R en"), ("57.5", NumberStatus.MATCHED, "mBERT† en")]

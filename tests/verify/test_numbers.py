@@ -491,3 +491,27 @@ def test_a_count_in_millions_matches_a_table_counted_in_millions() -> None:
         # In a table that does not count in millions, the cell is another figure.
         checks = check_numbers(extract_numbers(claim), [row(text, page=11)], claim_text=claim)
         assert checks[0].status is NumberStatus.ABSENT, claim
+
+
+def test_a_number_in_two_rows_is_read_in_the_one_holding_the_claims_other_numbers() -> None:
+    # "CC 150k ..." sits under the group "XLM-7": its cells have the group's name around them,
+    # as the Wiki row's have, and it also holds the claim's 71.5.
+    wiki = row("XLM-7 Wiki 150k 84.6 80.1 80.2 75.7 78 68.7 66.7 76.3", caption="Table 5.")
+    cc = replace(row("CC 150k 87.2 82.5 82.9 79.7 80.4 75.7 71.5 80.0", caption="Table 5."), group="XLM-7")
+    claim = "Trained on CommonCrawl, XLM-7 reaches 75.7% XNLI accuracy on Swahili and 71.5% on Urdu."
+    checks = check_numbers(extract_numbers(claim), [wiki, cc], claim_text=claim)
+    assert [(c.mention.text, c.status, c.source_subject) for c in checks] == [
+        ("75.7%", NumberStatus.MATCHED, "XLM-7 CC 150k"), ("71.5%", NumberStatus.MATCHED, "XLM-7 CC 150k")]
+    # Alone, the Wiki row still states 75.7.
+    alone = check_numbers(extract_numbers(claim), [wiki], claim_text=claim)
+    assert alone[0].status is NumberStatus.MATCHED and alone[0].source_subject == "XLM-7 Wiki 150k"
+
+
+def test_a_count_joined_to_its_noun_is_a_count_and_no_score_matches_it() -> None:
+    claim = "Asai et al. give mT0 8-shot demonstrations by default for English ICL."
+    scores = replace(row("mT0 33.6 79.9 61.1 57.1 59.6 69.0 7.9 15.3 1.5 45.6 8.4", caption="Table 10."),
+                     group="ENG. ICL")
+    prose = sentence("We use 4-shots for mT0 ENGLISH ICL and TARGET ICL by default.")
+    assert check(claim, [scores, prose]) == [("8", NumberStatus.DIFFERENT, 4.0)]
+    # A score is still matched by a rounded score.
+    assert check("With English ICL, mT0 scores 8 on it.", [scores]) == [("8", NumberStatus.MATCHED, 7.9)]
