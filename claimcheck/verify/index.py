@@ -303,7 +303,9 @@ def rank(
         fused = lex if s is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * s
         # A table row carries few words but all of a claim's numbers: the numbers bring it up
         # the ranking (so the number checker sees it), but do not raise its support score.
-        order = fused if first < 1.0 else max(fused, ROW_ORDER)
+        # Named rows come up only for a claim writing numbers they may hold; for others ("five
+        # benchmarks", no number) they stay below the prose, but are kept (see below).
+        order = fused if first < 1.0 or not numbers else max(fused, ROW_ORDER)
         if numbers:
             held = lexical.number_recall(numbers, idx.texts[i])
             order = max(order, NUMBER_WEIGHT * held + (1 - NUMBER_WEIGHT) * fused)

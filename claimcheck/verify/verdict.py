@@ -837,7 +837,8 @@ def _states(text: str, n: NumberCheck) -> bool:
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
 # The noun a count counts: "twelve *languages*", "48K *pairs*".
-_NOUN_AFTER = re.compile(r"\s*%?\s*([A-Za-z]{3,})")
+# The noun after a count: "15 languages", or one a hyphen joins to it ("8-shot").
+_NOUN_AFTER = re.compile(r"(?:\s*%?\s*|-)([A-Za-z]{3,})")
 
 
 def _rival_number(
@@ -898,7 +899,8 @@ def _rival_number(
             after = _NOUN_AFTER.match(claim, m.end)
             if after is None:
                 continue
-            noun = re.compile(rf"\s+{re.escape(after.group(1).lower())}\b")
+            # "4-shots" counts what "8-shot" does.
+            noun = re.compile(rf"(?:\s+|-){re.escape(after.group(1).lower())}(?:s|es)?\b")
             low = text.lower()
             # "15 languages", "three tasks", "48K pairs"; of several, the one said as the claim
             # says its own ("language-specific BPE with 40k merges", not "joint BPE with 80k").

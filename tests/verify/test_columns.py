@@ -593,6 +593,24 @@ def test_a_count_in_millions_matches_a_cell_under_a_header_in_millions_and_the_r
                          claim_text="about 530 thousand tokens")[0].status is NumberStatus.ABSENT
 
 
+def test_rows_the_claim_names_come_after_the_prose_when_the_claim_writes_no_number() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    prose = [Passage(PID, 3, 0, 40, "We consider four evaluation benchmarks.", PassageKind.SENTENCE),
+             *[Passage(PID, 4, i * 100, i * 100 + 80, f"We present results of XLM-R on task {i}.",
+                       PassageKind.SENTENCE) for i in range(3)]]
+    named = [row(f"XLM-R {i} 88.{i} 93.8 92.3 95.0 89.5 91.2 91.8", GLUE_HEADER) for i in range(6)]
+    index = PaperIndex.build("1911.02116v2", [*prose, *named], None)
+    claim = "Conneau et al. consider five evaluation benchmarks for XLM-R."
+    ranked = [s.passage for s in rank(claim, None, [index], top=4)]
+    assert ranked[0] is prose[0] and set(ranked[:4]) <= set(prose)
+    # Still kept, below the prose, for the number checks.
+    assert set(named) <= set(ranked)
+    # A claim writing a number brings them up.
+    ranked = [s.passage for s in rank(claim.replace("five", "5") + " QNLI 93.8.", None, [index], top=4)]
+    assert not set(ranked[:4]) <= set(prose)
+
+
 def test_a_row_the_claim_names_by_its_first_word_is_ranked_where_it_holds_a_claim_number() -> None:
     from claimcheck.verify.index import PaperIndex, rank
 

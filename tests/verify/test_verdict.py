@@ -302,6 +302,21 @@ def test_the_best_passage_counts_the_same_thing_otherwise() -> None:
     assert d.verdict is Verdict.CONTRADICTED and "48K" in d.reason, d.reason
 
 
+def test_a_count_joined_to_its_noun_is_replaced_by_the_best_passages_count_of_it() -> None:
+    th = THRESHOLDS[False]
+    best = scored("We use 4-shots for mT0 English ICL and Target ICL by default.", th.support + 0.05)
+    claim = "Asai et al. give mT0 8-shot demonstrations by default for English ICL and Target ICL."
+    eight = NumberMention(value=8, text="8", start=claim.index("8"), end=claim.index("8") + 1, kind="integer")
+    # Matched in a list of settings elsewhere ("1, 4, and 8"), 8 is not where the claim is stated.
+    checks = [NumberCheck(eight, NumberStatus.MATCHED, 8, paper_id=str(PID), page=10, quote="including 1, 4, and 8")]
+    d = decide(claim, [best], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "gives 4 instead" in d.reason, d.reason
+    # A count of something else there ("4 seeds") replaces nothing.
+    other = scored("We use 4 seeds for mT0 English ICL and Target ICL by default with these shots.",
+                   th.support + 0.05)
+    assert decide(claim, [other], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+
+
 def test_a_multiplier_found_elsewhere_is_not_stated_by_the_best_passage() -> None:
     th = THRESHOLDS[False]
     best = scored("Instead of using a single joint BPE with 80k merges, we use language-specific BPE "
