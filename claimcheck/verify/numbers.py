@@ -974,15 +974,15 @@ def check_numbers(
     results: list[NumberCheck] = []
     matched_hits: list[_Hit | None] = []
     matchers = [_Matcher(m, False) for m in mentions]
-    for mention in mentions:
+    nouns = [_counted_noun(ctoks, cstarts, len(claim_text), m.end)
+             if _is_count(m) and m.end <= len(claim_text) else None for m in mentions]
+    for mention, noun in zip(mentions, nouns, strict=True):
         at_cut = mention.at_cut or (mention.end >= cut_at > 0)
         tol = tolerance_of(mention)
         near = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 3) \
             if mention.end <= len(claim_text) else frozenset()
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
-        noun = _counted_noun(ctoks, cstarts, len(claim_text), mention.end) \
-            if _is_count(mention) and mention.end <= len(claim_text) else None
         matches = _Matcher(mention, at_cut)
         scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
         in_units = _Matcher(mention, at_cut, unit=scale) if scale > 1 else None
@@ -997,9 +997,13 @@ def check_numbers(
                     if m(src.mention.value, src.mention.decimals, src.tol, src.digits):
                         hits.append(_Hit(p, rank, src, a))
         others = [m for m, other in zip(matchers, mentions, strict=True) if other is not mention]
+        # The claim's other counts of other things ("three language-pair types") do not hide a
+        # count of this one ("3 random seeds" against "five random seeds").
+        same = [m for m, other, n in zip(matchers, mentions, nouns, strict=True)
+                if other is not mention and n in (None, noun)]
         check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
                              claim_entities, claim_heads, near, far, others, noun, matches,
-                             all_headers)
+                             all_headers, same)
         results.append(check)
         matched_hits.append(hit if check.status is NumberStatus.MATCHED else None)
     return _lists_against_lists(claim_text, mentions, results, matched_hits)
@@ -1071,6 +1075,7 @@ def _decide(
     noun: str | None,
     matcher: _Matcher,
     headers: frozenset[str],
+    same_counts: Sequence[_Matcher],
 ) -> tuple[NumberCheck, _Hit | None]:
     fine: list[_Hit] = []
     other: list[tuple[_Hit, str, float | None]] = []
@@ -1088,7 +1093,8 @@ def _decide(
         # the same thing in prose is another setting, not a contradiction.
         counterpart = _counterpart(mention, passages, analyses, near, far, claimed)
         if noun is not None:
-            counted = _counted_counterpart(mention, noun, passages, analyses, near, far, claimed)
+            counted = _counted_counterpart(mention, noun, passages, analyses, near, far,
+                                           same_counts)
     if fine:
         # A row the claim names by its head word ("XLM-R" for "XLMR") holds its subject's
         # measurement: of equal ones, the one there is the claim's. (Counts are read by role.)

@@ -515,3 +515,13 @@ def test_a_count_joined_to_its_noun_is_a_count_and_no_score_matches_it() -> None
     assert check(claim, [scores, prose]) == [("8", NumberStatus.DIFFERENT, 4.0)]
     # A score is still matched by a rounded score.
     assert check("With English ICL, mT0 scores 8 on it.", [scores]) == [("8", NumberStatus.MATCHED, 7.9)]
+
+
+def test_a_count_of_another_thing_in_the_claim_does_not_hide_the_sources_count_of_this_one() -> None:
+    said = sentence("Table 1 shows the averaged cross-lingual transfer probe accuracy based on 3 random "
+                    "seeds for 3 language-pair types.")
+    claim = "The results in Table 1 are averages over five random seeds for each of the three language-pair types."
+    assert check(claim, [said]) == [("five", NumberStatus.DIFFERENT, 3.0), ("three", NumberStatus.MATCHED, 3.0)]
+    # The claim's own count of seeds elsewhere is a value it states: no rival.
+    claim = "Over three seeds, the results in Table 1 are averages over five random seeds."
+    assert check(claim, [said])[1][1] is not NumberStatus.DIFFERENT
