@@ -48,7 +48,9 @@ itself be cut, so it also matches any source number whose digits begin with it (
   count of a noun ("29 languages", "12 layers") that one of the first five passages counts
   otherwise, in prose, sharing another word with the claim there ("This leaves us with 19
   languages"), is ``DIFFERENT`` when the value is found nowhere or only counting other things
-  ("8 layers, 12 heads"). A count that heads a column of one of the papers' tables with its
+  ("8 layers, 12 heads"), and is not one the claim gives the same thing (or nothing) elsewhere:
+  "three language-pair types" does not hide "3 random seeds" from "five random seeds". A count
+  joined to its noun ("8-shot") is a count of it, and no number with decimals matches a count. A count that heads a column of one of the papers' tables with its
   noun ("#Anchor tokens 0 1 2 4") is a setting of the paper: (b) and (c) do not apply to it;
 * ``ABSENT``: the value appears nowhere and nothing contradicts it.
 
@@ -1136,9 +1138,9 @@ def _decide(
 def _others_beside(hit: _Hit, claimed: Sequence[_Matcher]) -> int:
     """How many of the claim's other numbers the hit's row (or sentence) also holds."""
     src = hit.num
-    near = [n for n in hit.analysis.numbers if n is not src and (
+    beside = [n for n in hit.analysis.numbers if n is not src and (
         n.row == src.row if src.row is not None else n.unit_start == src.unit_start)]
-    return sum(any(m(n.mention.value, n.mention.decimals, n.tol, n.digits) for n in near)
+    return sum(any(m(n.mention.value, n.mention.decimals, n.tol, n.digits) for n in beside)
                for m in claimed)
 
 

@@ -836,8 +836,8 @@ def _states(text: str, n: NumberCheck) -> bool:
 
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
-# The noun a count counts: "twelve *languages*", "48K *pairs*".
-# The noun after a count: "15 languages", or one a hyphen joins to it ("8-shot").
+# The noun a count counts: "twelve *languages*", "48K *pairs*", or one a hyphen joins to it
+# ("8-*shot*").
 _NOUN_AFTER = re.compile(r"(?:\s*%?\s*|-)([A-Za-z]{3,})")
 
 
