@@ -231,8 +231,7 @@ def label_of(row: str) -> str | None:
     # Footnote marks are not part of the name: "RoBERTa†" is the row of "RoBERTa", "XLM-15† en"
     # that of "XLM-15 en".
     raw = re.sub(r"(?<=\S)[†‡§¶∗]+(?=\s|$)", "", m.group(1).strip(" -–:|")).rstrip("†‡§¶*∗ ")
-    name_like = sum(c.isupper() or c.isdigit() for c in raw) >= 2
-    if len(raw) >= 4 or (len(raw) == 3 and name_like):
+    if len(raw) >= 4 or (len(raw) == 3 and _name_like(raw)):
         return lexical.normalise(raw)
     return None
 
