@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
+from claimcheck.verify.numbers import squash
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
 _CITATION = re.compile(
@@ -22,6 +23,10 @@ _CITATION = re.compile(
     r"\bAssociation for Computational Linguistics\b|\bpages \d+\s*[-–]\s*\d+|\bCoRR\b|"
     r"\bIn (?:ICLR|ACL|EMNLP|NAACL|NeurIPS|ICML|AAAI)\b|\bVol(?:ume|\.)\s*\d+"
 )
+
+
+# A name as a claim writes it, inner punctuation included ("xlm-r", "m-bert").
+_NAME_TOKEN = re.compile(r"[a-z0-9]+(?:[-.+][a-z0-9]+)*")
 
 
 def is_bibliography(text: str) -> bool:
@@ -46,7 +51,7 @@ class PaperIndex:
     postings: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     entities: set[str] = field(default_factory=set)
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
-    _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...]]] | None = None
+    _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...], str]] | None = None
     _row_leads: list[tuple[int, re.Pattern[str]]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
@@ -67,7 +72,8 @@ class PaperIndex:
     def rows_named_in(self, claim: str) -> set[int]:
         """Table rows whose label (the words before their numbers), or the name over their
         group of rows, the claim contains: as a whole, or word by word in any order ("mT0
-        ZICL" names the row "ZICL mT0")."""
+        ZICL" names the row "ZICL mT0"); a one-word label also as written with or without its
+        punctuation ("XLM-R" names the row "XLMR")."""
         if self._row_labels is None:
             self._row_labels = []
             rows = [p for p in self.passages if p.kind is PassageKind.TABLE_ROW]
@@ -86,9 +92,15 @@ class PaperIndex:
                 for label in filter(None, labels):
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
-                    self._row_labels.append((i, label_pattern(label), each))
-        return {i for i, rx, each in self._row_labels
-                if rx.search(claim) or (each and all(w.search(claim) for w in each))}
+                    # (Not a label cut before a number of its name: "mbert," of "mBERT, 1000
+                    # examples".)
+                    bare = squash(label) if len(words) == 1 and len(squash(label)) >= 4 \
+                        and label[-1].isalnum() else ""
+                    self._row_labels.append((i, label_pattern(label), each, bare))
+        written = {squash(w) for w in _NAME_TOKEN.findall(claim)}
+        return {i for i, rx, each, bare in self._row_labels
+                if rx.search(claim) or (each and all(w.search(claim) for w in each))
+                or bare in written}
 
     def rows_led_in(self, claim: str) -> set[int]:
         """Table rows whose label's first word, a name ("XLM-R" of "XLM-R en 100 ..."), the

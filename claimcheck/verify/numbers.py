@@ -160,6 +160,7 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _PLURAL_END = re.compile(r"(?<![su])s$")
+_POSSESSIVE = re.compile(r"['’]s$")
 # Entity-like words: BUCC, XLM-R, SQuAD, GPT-3, F1, mBERT, mT5, Tatoeba.
 _ENTITY_RE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*|[a-z]+[A-Z][\w\-]*|[A-Z][a-z]+")
 
@@ -704,10 +705,12 @@ def _owner(tokens: list[_Tok], starts: list[int], lo: int, start: int) -> str | 
         if t.text.lower() in ("and", "or", "but", "whereas", "while", "vs", "versus", "than"):
             return None
         # A capitalised first word of a sentence is no entity unless it has inner capitals.
-        if _ENTITY_RE.fullmatch(t.text) and (
-            t.start != lo or any(c.isupper() for c in t.text[1:])
+        # A possessive names its owner ("XLM-R's 67.5").
+        name = _POSSESSIVE.sub("", t.text)
+        if _ENTITY_RE.fullmatch(name) and (
+            t.start != lo or any(c.isupper() for c in name[1:])
         ):
-            return t.text
+            return name
         words += 1
         i -= 1
     return None
@@ -911,10 +914,21 @@ def _head_named(hit: _Hit, squashed: frozenset[str]) -> bool:
 
 
 def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
-    """How fully the claim names a row label: 0 when its head word is missing."""
-    if not row.label_tokens or row.label_tokens[0] not in claim_tokens:
+    """How fully the claim names a row label, each word written with or without its
+    punctuation ("XLM-R" for "XLMR"): 0 when its head word is missing."""
+    squashed = _squashed(claim_tokens)
+
+    def named(t: str) -> bool:
+        return t in claim_tokens or (len(t) >= 4 and squash(t) in squashed)
+
+    if not row.label_tokens or not named(row.label_tokens[0]):
         return 0.0
-    return sum(1 for t in row.label_tokens if t in claim_tokens) / len(row.label_tokens)
+    return sum(1 for t in row.label_tokens if named(t)) / len(row.label_tokens)
+
+
+@lru_cache(maxsize=256)
+def _squashed(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(squash(t) for t in tokens)
 
 
 def _quote(text: str, lo: int, hi: int, at: int, width: int = 240) -> str:
@@ -1005,7 +1019,9 @@ def check_numbers(
                 if other is not mention and n in (None, noun)]
         check, hit = _decide(mention, tol, hits, passages, analyses, tables, claim_tokens,
                              claim_entities, claim_heads, near, far, others, noun, matches,
-                             all_headers, same)
+                             all_headers, same,
+                             _owner(ctoks, cstarts, 0, mention.start)
+                             if mention.end <= len(claim_text) else None)
         results.append(check)
         matched_hits.append(hit if check.status is NumberStatus.MATCHED else None)
     return _lists_against_lists(claim_text, mentions, results, matched_hits)
@@ -1078,6 +1094,7 @@ def _decide(
     matcher: _Matcher,
     headers: frozenset[str],
     same_counts: Sequence[_Matcher],
+    owner: str | None,
 ) -> tuple[NumberCheck, _Hit | None]:
     fine: list[_Hit] = []
     other: list[tuple[_Hit, str, float | None]] = []
@@ -1104,7 +1121,11 @@ def _decide(
         # Then the words around it, then the row or sentence holding most of the claim's other
         # numbers ("75.7% ... and 71.5%" are both in XLM-7's CC row, only the first in its Wiki
         # row).
-        best = max(fine, key=lambda h: (_head_named(h, heads), _role_score(near, far, h.num, mention),
+        # The name written right before a measurement ("XLM-R's 67.5") owns it: its row comes
+        # before those of the claim's other names.
+        owned = frozenset({squash(owner)}) if owner and mention.decimals else frozenset()
+        best = max(fine, key=lambda h: (_head_named(h, owned), _head_named(h, heads),
+                                        _role_score(near, far, h.num, mention),
                                         _others_beside(h, claimed), -h.rank))
         if (
             counterpart is not None

@@ -1279,14 +1279,20 @@ def _label_words(row: Passage) -> list[str]:
 
 def _in_owners_row(claim: str, n: NumberCheck) -> bool:
     """A number matched in the table row of the model the claim gives it to: a row the claim
-    names ("XLM-R averages 91.8"), and the one it names for that number ("RoBERTa's 92.8")."""
+    names ("XLM-R averages 91.8"), and the one it names for that number ("RoBERTa's 92.8"); a
+    name written with or without its punctuation is one ("XLM-R" for the row "XLMR")."""
     if n.status is not NumberStatus.MATCHED or not n.source_subject:
         return False
     label = label_of(n.source_subject)
-    if label is None or not label_pattern(label).search(normalise(claim)):
+    if label is None:
+        return False
+    bare = squash(label)
+    if not label_pattern(label).search(normalise(claim)) and not (
+            len(bare) >= 4 and any(squash(e) == bare for e in entities(claim))):
         return False
     owner = _owner(claim, n.mention)
-    return owner is None or owner in label or label in owner
+    return owner is None or owner in label or label in owner or (
+        len(bare) >= 4 and squash(owner) == bare)
 
 
 def _columns(row: str, m: NumberMention) -> set[tuple[int, int]]:

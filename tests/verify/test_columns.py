@@ -634,3 +634,32 @@ def test_a_row_the_claim_names_by_its_first_word_is_ranked_where_it_holds_a_clai
     checks = check_numbers(extract_numbers(claim), ranked, claim_text=claim)
     assert [(c.mention.text, c.status, c.source_subject) for c in checks if c.mention.text != "ten"] == [
         ("68.0", NumberStatus.MATCHED, "XLM-R en"), ("57.5", NumberStatus.MATCHED, "mBERT† en")]
+
+
+def test_a_name_written_with_its_punctuation_names_the_row_written_without_it() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    # XTREME's Table 16 writes "XLMR"; the claim writes "XLM-R's 67.5" beside MMTE's 67.9.
+    header, caption = "Model de fr ru zh avg", "Table 16. BUCC results (F1 scores) for each languages."
+    xlmr = _table("XLMR 67.5 66.5 73.5 56.7 66.0", header, caption, page=18)
+    mmte = _table("MMTE 67.9 63.9 54.3 53.3 59.8", header, caption, page=18)
+    # Another table of MMTE holding 67.5 too, ranked above by its name.
+    other = _table("MMTE 79.6 64.9 70.4 68.2 67.3 71.6 69.5 67.5", "Lang. en ar bg de el es fr hi",
+                   "Table 15. XNLI accuracy for each language.", page=17)
+    cut = _table("mBERT, 1000 examples - - - 87.6 77.9", "Model PAWS-X XNLI POS NER", None, page=6)
+    prose = [Passage(PID, 5, i * 100, i * 100 + 90, f"MMTE achieves performance competitive with "
+                     f"mBERT in setting {i}.", PassageKind.SENTENCE) for i in range(6)]
+    index = PaperIndex.build("2003.11080v5", [*prose, other, mmte, xlmr, cut], None)
+    assert {index.passages[i].text for i in index.rows_named_in("xlm-r's 67.5 for mbert")} == {xlmr.text}
+    claim = "Hu et al. report a German BUCC F1 of 67.9 for MMTE, slightly above XLM-R's 67.5."
+    ranked = rank(claim, None, [index], top=4)
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    assert [(c.status, c.source_subject) for c in checks] == [
+        (NumberStatus.MATCHED, "MMTE"), (NumberStatus.MATCHED, "XLMR")]
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # XLM-R's French score given as its German one: not in MMTE's column.
+    wrong = claim.replace("67.5", "66.5")
+    ranked = rank(wrong, None, [index], top=4)
+    checks = check_numbers(extract_numbers(wrong), [s.passage for s in ranked], claim_text=wrong)
+    assert decide(wrong, ranked, checks, semantic=False).verdict is not Verdict.SUPPORTED
