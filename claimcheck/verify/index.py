@@ -199,6 +199,9 @@ TABLE_FIT_BONUS = 0.05
 _ROW_LABEL = re.compile(
     r"^\s*((?:[^\d\s]*[A-Za-z][^\s]*?|[^\d\s]+)(?:\s+(?:[^\d\s-]\S*|-\S+))*?)"
     r"\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
+# A name, a comma, then the count of its setting: "mBERT, 1000 examples" before the cells.
+_SETTING_LABEL = re.compile(r"^\s*([^\d\s][^,]*,\s+\d[\d,]*\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)*)"
+                            r"\s+(?=[-+]?\d|\.\d|[-–—](?:\s|$))")
 
 
 def _name_like(word: str) -> bool:
@@ -240,6 +243,9 @@ def label_of(row: str) -> str | None:
     m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers
     if m is None:
         return None
+    if m.group(1).endswith(","):
+        # "mBERT, 1000 examples - - 87.6": the setting after the comma, a count, is the label's.
+        m = _SETTING_LABEL.match(row + " 0") or m
     # Footnote marks are not part of the name: "RoBERTa†" is the row of "RoBERTa", "XLM-15† en"
     # that of "XLM-15 en".
     raw = re.sub(r"(?<=\S)[†‡§¶∗]+(?=\s|$)", "", m.group(1).strip(" -–:|")).rstrip("†‡§¶*∗ ")
@@ -343,17 +349,21 @@ def _sibling_rows(
     """Rows the claim names by the words of their label as the verdict reads them ("English
     in-context learning" for "EICL BLOOM"), in the tables where a ranked row of another name
     holds one of its numbers: a claim giving BLOOM the 73.7 of the row "EICL BLOOMZ" is checked
-    against BLOOM's row of that table."""
+    against BLOOM's row of that table. Where a number of the claim is in no ranked passage, the
+    tables of the named rows holding the others bring in their rows it names too ("1.6 GiB of
+    Swahili ... against 300.8 GiB for English": English's row beside Swahili's)."""
     from claimcheck.verify.verdict import entities, names_row
 
     if not numbers:
         return []
     have = {id(s.passage) for s in out}
     low, ents = lexical.normalise(claim), entities(claim)
+    unfound = any(not any(lexical.number_recall(frozenset({n}), s.passage.text) > 0 for s in out)
+                  for n in numbers)
     tables = {(s.passage.paper_id, s.passage.page, s.passage.header) for s in out
               if s.passage.kind is PassageKind.TABLE_ROW and s.passage.header
               and lexical.number_recall(numbers, s.passage.text) > 0
-              and not names_row(low, ents, s.passage)}
+              and (unfound or not names_row(low, ents, s.passage))}
     extra: list[Scored] = []
     for idx in indexes:
         for paper_id, page, header in sorted(tables, key=str):

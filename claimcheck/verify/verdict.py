@@ -1145,7 +1145,8 @@ def _closest_rows(
     """Of several rows of one named model ("XLM-R each N", "XLM-R en 1"), those whose other
     label words the claim names too ("English data only" picks "en"); None when it tells none
     of them apart, or the rows are not one model's."""
-    labels = [(row_label(r.row) or "").split() for r in readings]
+    # "mbert, 1000 examples": the comma ends the name.
+    labels = [[w.rstrip(",") for w in (row_label(r.row) or "").split()] for r in readings]
     if len({words[0] for words in labels if words}) != 1:
         return None
     names = ents | {part for e in ents for part in e.split("-")}
@@ -1273,7 +1274,8 @@ def _label_words(row: Passage) -> list[str]:
     its group's ("ENG. FT" over the rows "mT5", "BLOOM")."""
     text = without_id(row, f"{row.group} {row.text}" if row.group else row.text)
     # "lang-pos;no-random" is two words.
-    words = [w.rstrip("†‡§¶*∗") for w in leading_words(text.replace(";", " "))]
+    # "mBERT, 1000 examples" is three words: the comma ends the name.
+    words = [w.rstrip("†‡§¶*∗,") for w in leading_words(text.replace(";", " "))]
     return [w for w in words if w and not ENUMERATOR.fullmatch(w.lower())]
 
 

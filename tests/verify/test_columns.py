@@ -663,3 +663,47 @@ def test_a_name_written_with_its_punctuation_names_the_row_written_without_it() 
     ranked = rank(wrong, None, [index], top=4)
     checks = check_numbers(extract_numbers(wrong), [s.passage for s in ranked], claim_text=wrong)
     assert decide(wrong, ranked, checks, semantic=False).verdict is not Verdict.SUPPORTED
+
+
+def test_a_rows_setting_after_a_comma_is_part_of_its_label_and_picks_it_from_the_models_rows() -> None:
+    from claimcheck.verify.index import PaperIndex, label_of, rank
+
+    assert label_of("mBERT, 1000 examples - - - 87.6 77.9") == "mbert, 1000 examples"
+    assert label_of("mBERT - - - 89.8 88.3") == "mbert"
+    header = "Model POS NER"
+    full = _table("mBERT 89.8 88.3", header, None, page=6)
+    few = _table("mBERT, 1000 examples 87.6 77.9", header, None, page=6)
+    prose = [Passage(PID, 6, i * 100, i * 100 + 90, f"In-language models are trained on the target "
+                     f"language training data in setting {i}.", PassageKind.SENTENCE) for i in range(6)]
+    index = PaperIndex.build("2003.11080v5", [*prose, full, few], None)
+    claim = "In XTREME, mBERT fine-tuned on only 1,000 in-language examples reaches 89.8 F1 on POS tagging."
+    ranked = rank(claim, None, [index], top=4)
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "87.6" in d.reason, d.reason
+    right = claim.replace("89.8", "87.6")
+    ranked = rank(right, None, [index], top=4)
+    checks = check_numbers(extract_numbers(right), [s.passage for s in ranked], claim_text=right)
+    assert decide(right, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+    # Without the setting the claim is the full model's.
+    plain = "In XTREME, mBERT fine-tuned on in-language data reaches 89.8 F1 on POS tagging."
+    ranked = rank(plain, None, [index], top=4)
+    checks = check_numbers(extract_numbers(plain), [s.passage for s in ranked], claim_text=plain)
+    assert decide(plain, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+
+
+def test_a_number_in_no_ranked_passage_brings_in_the_row_it_names_beside_a_named_row() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    header, caption = "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus."
+    rows = [_table(t, header, caption, page=11) for t in (
+        "sw Swahili 275 1.6", "en English 55608 300.8", "de German 10297 66.6", "fr French 9780 56.8")]
+    prose = [Passage(PID, 3, i * 100, i * 100 + 90, f"CC-100 increases the amount of data by several "
+                     f"orders of magnitude, in particular for low-resource languages {i}.",
+                     PassageKind.SENTENCE) for i in range(8)]
+    index = PaperIndex.build("1911.02116v2", [*prose, *rows], None)
+    claim = "CC-100 holds just 1.6 GiB of Swahili text, about 275 million tokens, against 300.8 GiB for English."
+    ranked = rank(claim, None, [index], top=3)
+    assert rows[1] in [s.passage for s in ranked]
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    assert decide(claim, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
