@@ -30,12 +30,12 @@ def figure(name: str, text: str) -> float:
     return float(m.group(1))
 
 
-# Floors a little below the figures in the README (dev to dev7 tune the rules, test is held
+# Floors a little below the figures in the README (dev to dev8 tune the rules, test is held
 # out).
 LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.81), ("dev3", 0.75), ("dev4", 0.75), ("dev5", 0.65),
-                  ("dev6", 0.53), ("dev7", 0.66), ("test", 0.71)]
+                  ("dev6", 0.53), ("dev7", 0.66), ("dev8", 0.59), ("test", 0.71)]
 SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.85), ("dev3", 0.72), ("dev4", 0.67), ("dev5", 0.68),
-                   ("dev6", 0.61), ("dev7", 0.62), ("test", 0.67)]
+                   ("dev6", 0.61), ("dev7", 0.62), ("dev8", 0.61), ("test", 0.67)]
 
 
 @pytest.mark.slow
