@@ -370,7 +370,7 @@ def _to_mentions(text: str, raws: list[_Raw]) -> list[NumberMention]:
                 if i == 0 and r.kind != "multiplier" and last.kind == "multiplier" \
                         and r.unit is None and last.unit is None:
                     # "1.2-1.5M": the scale written once applies to both ends.
-                    value = r.value * _scale_of_text(text[last.start : last.end])
+                    value = r.value * scale_of_text(text[last.start : last.end])
             elif kind in ("integer", "decimal") and unit == "%":
                 kind = "percent"
             at_cut = (r is last and at_cut_group) or (
@@ -408,7 +408,7 @@ def _unit_after(text: str, end: int, own: str | None) -> tuple[str | None, int]:
     return None, end
 
 
-def _scale_of_text(written: str) -> float:
+def scale_of_text(written: str) -> float:
     m = _SCALE_IN_TEXT_RE.search(written)
     return _scale(m.group(1)) if m else 1.0
 
@@ -525,8 +525,8 @@ def tolerance_of(mention: NumberMention) -> float:
     >>> tolerance_of(extract_numbers("66.0")[0]), tolerance_of(extract_numbers("1.2M")[0])
     (0.05, 50000.0)
     """
-    scale = _scale_of_text(mention.text) if mention.kind in ("multiplier", "range_low",
-                                                             "range_high") else 1.0
+    scale = scale_of_text(mention.text) if mention.kind in ("multiplier", "range_low",
+                                                            "range_high") else 1.0
     if mention.kind == "range_low" and scale == 1.0 and mention.value >= 1000 and \
             mention.decimals:
         # "1.2-1.5M": the low end carries the high end's scale.
@@ -588,7 +588,7 @@ _HEADER_SCALES = {"m": 1e6, "million": 1e6, "millions": 1e6, "b": 1e9, "billion"
                   "billions": 1e9, "k": 1e3, "thousand": 1e3, "thousands": 1e3}
 
 
-def _header_units(header: str | None) -> frozenset[float]:
+def header_units(header: str | None) -> frozenset[float]:
     """The units a table's header counts in ("Tokens (M)": a million)."""
     return frozenset(_HEADER_SCALES[u.lower()] for u in _HEADER_SCALE_RE.findall(header or ""))
 
@@ -986,7 +986,7 @@ def check_numbers(
         for ri in range(len(a.rows)):
             tables.setdefault(_table_key(p), []).append((pi, ri))
 
-    units = [_header_units(p.header) for p in passages]
+    units = [header_units(p.header) for p in passages]
     results: list[NumberCheck] = []
     matched_hits: list[_Hit | None] = []
     matchers = [_Matcher(m, False) for m in mentions]
@@ -1000,13 +1000,13 @@ def check_numbers(
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
         matches = _Matcher(mention, at_cut)
-        scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
-        in_units = _Matcher(mention, at_cut, unit=scale) if scale > 1 else None
+        scale = scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
+        # "22.7 billion" is the cell 22704 of a table counting in millions.
+        in_units = {u: _Matcher(mention, at_cut, unit=u) for u in frozenset().union(*units)} \
+            if scale > 1 else {}
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
-            for m in (matches, in_units if scale in units[rank] else None):
-                if m is None:
-                    continue
+            for m in (matches, *(in_units[u] for u in units[rank] if u in in_units)):
                 for src in _candidate_numbers(a, m):
                     if noun is not None and src.mention.decimals:
                         continue  # a count of things ("8-shot") is whole: no score's 7.9

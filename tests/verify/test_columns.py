@@ -707,3 +707,17 @@ def test_a_number_in_no_ranked_passage_brings_in_the_row_it_names_beside_a_named
     assert rows[1] in [s.passage for s in ranked]
     checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
     assert decide(claim, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+
+
+def test_a_count_in_billions_is_read_in_a_column_counting_in_millions_to_its_own_precision() -> None:
+    header, caption = "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus."
+    indonesian = _table("id Indonesian 22704 148.3", header, caption, page=11)
+    ranked = [Scored(indonesian, 0.35, None, 0.35)]
+    for claim, verdict in (
+            ("CC-100 includes 148.3 GiB of Indonesian text, about 22.7 billion tokens.", Verdict.SUPPORTED),
+            ("CC-100 includes 148.3 GiB of Indonesian text, about 23.7 billion tokens.", Verdict.CONTRADICTED)):
+        checks = check_numbers(extract_numbers(claim), [indonesian], claim_text=claim)
+        found = verdict is Verdict.SUPPORTED
+        assert [c.status is NumberStatus.MATCHED for c in checks] == [True, found]
+        d = decide(claim, ranked, checks, semantic=False)
+        assert d.verdict is verdict, d.reason
