@@ -171,6 +171,7 @@ _ANTONYMS = [
     ("help", "hurt"),
     ("benefit", "harm"),
     ("larger", "smaller"),
+    ("largest", "smallest"),
     ("stronger", "weaker"),
     ("faster", "slower"),
     ("more significant", "smaller"),
@@ -664,7 +665,7 @@ def decide(
             and s.score >= max(th.support, score - ALL_NUMBERS_SLACK)
             and all(_states(s.passage.text, n) for n in numbers))])
     bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
-           and not _counts_its_list(claim_core, n, near)]
+           and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)]
     if bad:
         n = bad[0]
         if n.status is NumberStatus.DIFFERENT:
@@ -927,17 +928,18 @@ def _count_of_list(claim: str, n: NumberCheck, text: str) -> bool:
     return items is not None and len(items) == int(m.value)
 
 
-_ITEMS_AFTER = r"\b[^:.;]{0,80}?:\s*([^.;:]+)"
+# The list after a colon, or a set in braces ("batch size {16, 32}").
+_ITEMS_AFTER = r"\b[^:.;{]{0,80}?(?::\s*([^.;:]+)|\{\s*([^}]+)\})"
 
 
 def _listed(noun: str, text: str) -> list[str] | None:
     """The items a passage lists for a noun: "the following factors play important roles ...:
     domain similarity, shared vocabulary (or anchor points), shared parameters, and language
-    similarity" gives four factors."""
+    similarity" gives four factors; "learning rate {2e-5, 3e-5, 5e-5}" three rates."""
     m = re.search(rf"\b{re.escape(noun.lower())}{_ITEMS_AFTER}", text.lower())
     if m is None:
         return None
-    body = re.sub(r"\([^)]*\)", "", m.group(1))
+    body = re.sub(r"\([^)]*\)", "", m.group(1) or m.group(2))
     items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", body)]
     items = [x for x in items if x]
     return items if len(items) >= 2 else None

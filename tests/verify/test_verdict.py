@@ -102,6 +102,12 @@ def test_highest_reverses_lowest() -> None:
     assert not polarity_conflict("On TyDiQA-GoldP, English performance is the lowest.", passage)
 
 
+def test_largest_reverses_smallest() -> None:
+    passage = "lang-pos has the largest negative impact."
+    assert polarity_conflict("Dufter and Schütze find that lang-pos has the smallest negative impact.", passage)
+    assert not polarity_conflict("Dufter and Schütze find that lang-pos has the largest negative impact.", passage)
+
+
 def test_mattering_little_reverses_being_important() -> None:
     passage = "Finally, language similarity seems to be quite important for effective transfer."
     assert polarity_conflict("Language similarity matters little for effective transfer.", passage)
@@ -822,3 +828,15 @@ def test_a_count_is_checked_against_the_items_the_passage_lists_for_its_noun() -
         d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
         assert d.verdict is verdict, (word, d.reason)
         assert word == "four" or "4 (domain similarity" in d.reason, d.reason
+
+
+def test_a_count_is_stated_by_the_set_in_braces_the_passage_gives_for_its_noun() -> None:
+    th = THRESHOLDS[False]
+    text = ("We search the following hyperparameter for NER and Parsing: batch size {16, 32}; "
+            "learning rate {2e-5, 3e-5, 5e-5}.")
+    best = scored(text, th.support + 0.1)
+    for rates, verdict in (("three", Verdict.SUPPORTED), ("four", Verdict.CONTRADICTED)):
+        claim = f"For NER and parsing fine-tuning, Wu et al. search over two batch sizes and {rates} learning rates."
+        checks = check_numbers(extract_numbers(claim), [best.passage], claim_text=claim)
+        d = decide(claim, [best], checks, semantic=False)
+        assert d.verdict is verdict, (rates, d.reason)
