@@ -840,3 +840,16 @@ def test_a_count_is_stated_by_the_set_in_braces_the_passage_gives_for_its_noun()
         checks = check_numbers(extract_numbers(claim), [best.passage], claim_text=claim)
         d = decide(claim, [best], checks, semantic=False)
         assert d.verdict is verdict, (rates, d.reason)
+
+
+def test_a_size_in_a_row_the_claim_names_puts_the_claim_on_topic() -> None:
+    row = Scored(Passage(PID, 3, 0, 40, "TyDiQA-GoldP 3,696 634 323 9", PassageKind.TABLE_ROW,
+                         "Table 1. Characteristics of the datasets in XTREME.", "Task |Train| |Dev| |Test| |Lang|"),
+                 0.2, None, 0.2)
+    claim = "XTREME's TyDiQA-GoldP task comes with 6,396 English training examples and 634 dev examples."
+    checks = check_numbers(extract_numbers(claim), [row.passage], claim_text=claim)
+    assert decide(claim, [row], checks, semantic=False).verdict is not Verdict.NOT_FOUND
+    # A small count there ("9 languages") may be any cell's: it anchors nothing.
+    small = "XTREME's TyDiQA-GoldP task comes with 6,396 English training examples in 9 languages."
+    checks = check_numbers(extract_numbers(small), [row.passage], claim_text=small)
+    assert decide(small, [row], checks, semantic=False).verdict is Verdict.NOT_FOUND
