@@ -631,7 +631,8 @@ def decide(
         table_reason = (f"every number is in the row the claim names "
                         f"({' '.join(_label_words(one))!r}), whose columns cannot be read")
     if score < th.topic and not tabled and not _anchored(claim_core, numbers, ranked,
-                                                          th.topic - ANCHOR_SLACK):
+                                                          th.topic - ANCHOR_SLACK) \
+            and not _row_of_another(numbers, ranked):
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
@@ -1396,6 +1397,16 @@ def _fmt(v: float | None) -> str:
     if v == int(v) and abs(v) >= 1e4:
         return f"{v:,.0f}"  # 1,500,000, not 1.5e+06
     return f"{v:g}"
+
+
+def _row_of_another(numbers: Sequence[NumberCheck], ranked: Sequence[Scored]) -> bool:
+    """A measurement the claim gives to a table row it names, found in another row of that table
+    (``NumberStatus.OTHER_ENTITY``: "30.5" of "English Target FT" for "Target FT averages
+    30.5"): the claim is about that table, however little prose it shares with the paper."""
+    return any(n.status is NumberStatus.OTHER_ENTITY and n.mention.decimals > 0 and n.quote
+               and any(s.passage.kind is PassageKind.TABLE_ROW and n.quote.strip("…") in s.passage.text
+                       for s in ranked)
+               for n in numbers)
 
 
 def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored],

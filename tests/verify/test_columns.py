@@ -721,3 +721,21 @@ def test_a_count_in_billions_is_read_in_a_column_counting_in_millions_to_its_own
         assert [c.status is NumberStatus.MATCHED for c in checks] == [True, found]
         d = decide(claim, ranked, checks, semantic=False)
         assert d.verdict is verdict, d.reason
+
+
+def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_and_contradicted() -> None:
+    # A header that cannot be lined up with the cells: no column is read, the rows' cells are
+    # compared place by place.
+    header, caption = "Transfer + Model Macro", "Table 21: Model performance on MASAKHANER."
+    target = _table("Target FT 17.4 13.6 31.5 28.6 12.8", header, caption, page=27)
+    english = _table("English Target FT 30.5 27.0 44.7 44.3 26.8", header, caption, page=27)
+    ranked = [Scored(p, 0.3, None, 0.3) for p in (english, target)]
+    claim = "Fine-tuning mT5 on the target-language shots alone (Target FT) averages 30.5 F1 on MasakhaNER."
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    assert [c.status for c in checks] == [NumberStatus.OTHER_ENTITY]
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "English Target FT" in d.reason, d.reason
+    # Without a row of its own in the table the claim is about no row there: off topic.
+    alone = [Scored(english, 0.3, None, 0.3)]
+    checks = check_numbers(extract_numbers(claim), [english], claim_text=claim)
+    assert decide(claim, alone, checks, semantic=False).verdict is Verdict.NOT_FOUND
