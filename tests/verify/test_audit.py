@@ -316,3 +316,24 @@ def test_a_truncated_claims_last_part_partly_stated_holds_as_far_as_it_goes(fetc
     # Whole, the same claim's last part is a detail only partly stated.
     whole = auditor.audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
     assert whole.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, whole.claims[0].reason
+
+
+def test_a_claim_found_nowhere_mostly_about_what_the_papers_never_name_stays_not_found(fetcher: DictFetcher, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    not_found_whole(monkeypatch, lambda text: Verdict.SUPPORTED if "pretrained XLM-R" in text
+                    else Verdict.NOT_FOUND)
+    # Another paper's claim whose last clause happens to be worded as this paper words one.
+    text = ("On MasakhaNER, every in-context learning method including ChatGPT struggles badly on "
+            "Hausa and Yoruba, while we use the pretrained XLM-R Large model.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.NOT_FOUND, ra.claims[0].reason
+    assert "chatgpt, masakhaner, which the papers never name" in ra.claims[0].reason
+    # Names the paper gives, or gives as the start of a longer one ("XLM" of "XLM-R"), are named.
+    text = text.replace("MasakhaNER", "XLM").replace("ChatGPT", "XLM-R")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, ra.claims[0].reason
+    # A detail the papers never name, beside a larger part stated outright, makes the claim
+    # partial: the claim is about the paper.
+    text = ("We use the pretrained XLM-R Large model as a starting point for all our experiments, "
+            "scored with SacreBLEU metrics.")
+    ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+    assert ra.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, ra.claims[0].reason
