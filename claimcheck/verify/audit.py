@@ -41,7 +41,7 @@ from claimcheck.verify import lexical
 from claimcheck.verify.index import PaperIndex, Scored, rank
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
-from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide, entities
+from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide, entities, named_in
 
 EVIDENCE_SHOWN = 3
 # Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
@@ -522,9 +522,8 @@ def _unnamed(judged: Sequence[tuple[str, Decision]], paper_entities: set[str]) -
     rest = [p for p, d in judged if d.verdict is not Verdict.SUPPORTED]
     if words(rest) <= words([p for p, d in judged if d.verdict is Verdict.SUPPORTED]):
         return []
-    return sorted({e for p in rest for e in entities(lexical.without_attribution(p))
-                   if e not in paper_entities
-                   and not any(n.startswith(e + "-") for n in paper_entities)})
+    names = {e for p in rest for e in entities(lexical.without_attribution(p))}
+    return sorted(names - named_in(names, paper_entities))
 
 
 def _partly(stated: tuple[str, Decision], rest: str, ranked: list[Scored]

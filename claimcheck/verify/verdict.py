@@ -563,6 +563,13 @@ def entities(text: str) -> set[str]:
 _TECHNICAL = re.compile(r"(?<![\w-])[a-z]{2,}\d+[a-z\d]*(?![\w-])")
 
 
+def named_in(names: set[str], paper_entities: set[str]) -> set[str]:
+    """The names the papers give, as a whole or as the start of a longer name ("CoNLL" of
+    "CoNLL-2003")."""
+    return {e for e in names if e in paper_entities
+            or any(n.startswith(e + "-") for n in paper_entities)}
+
+
 def technical_terms(text: str) -> set[str]:
     """Lower-case names of formats, precisions and versions ("bfloat16", "int8", "gpt2"): a
     paper that uses one writes it."""
@@ -640,7 +647,7 @@ def decide(
             passage=best,
         )
     ents = entities(claim_core)
-    if ents and paper_entities is not None and not ents & paper_entities and score < th.support:
+    if ents and paper_entities is not None and not named_in(ents, paper_entities) and score < th.support:
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, 0.05),

@@ -853,3 +853,10 @@ def test_a_size_in_a_row_the_claim_names_puts_the_claim_on_topic() -> None:
     small = "XTREME's TyDiQA-GoldP task comes with 6,396 English training examples in 9 languages."
     checks = check_numbers(extract_numbers(small), [row.passage], claim_text=small)
     assert decide(small, [row], checks, semantic=False).verdict is Verdict.NOT_FOUND
+
+
+def test_a_name_is_given_by_the_papers_whole_or_as_the_start_of_a_longer_one() -> None:
+    from claimcheck.verify.verdict import named_in
+
+    paper = {"conll-2003", "xlm-r", "mbert"}
+    assert named_in({"conll", "xlm-r", "xlm", "masakhaner", "bert"}, paper) == {"conll", "xlm-r", "xlm"}
