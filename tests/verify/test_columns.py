@@ -375,6 +375,20 @@ def _table(text: str, header: str, caption: str | None, page: int = 21) -> Passa
     return Passage(PID, page, 0, len(text), text, PassageKind.TABLE_ROW, caption, header)
 
 
+def fillers(page: int, text: str, n: int) -> list[Passage]:
+    """``n`` prose sentences on ``page``, ``text`` numbered: passages for rows to rank among."""
+    return [Passage(PID, page, i * 100, i * 100 + 90, f"{text} {i}.", PassageKind.SENTENCE) for i in range(n)]
+
+
+def judged(claim: str, index, top: int = 4):  # type: ignore[no-untyped-def]
+    """The claim ranked against ``index``, its numbers checked, and the verdict decided."""
+    from claimcheck.verify.index import rank
+
+    ranked = rank(claim, None, [index], top=top)
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    return ranked, checks, decide(claim, ranked, checks, semantic=False)
+
+
 def test_a_row_holding_two_of_the_claims_measurements_is_the_claims() -> None:
     overall = _table("mT5 34.5 50.0 43.2 50.0 49.2 0.3 1.6", "Tasks NLI Sent. Para. XCPA XWGD QA NER",
                      "Table 10: Overall experiment results.")
@@ -540,14 +554,11 @@ def test_a_row_of_another_name_holding_the_claims_number_brings_in_the_row_the_c
     caption = "Table 19: Model performance on TYDIQA."
     bloomz = _table("EICL BLOOMZ 44.5 45.3 67.7 18.9 61.0 73.7 12.4 19.6 57.6", header, caption, page=25)
     bloom = _table("EICL BLOOM 39.2 43.8 58.2 20.6 47.0 57.5 23.2 32.7 30.4", header, caption, page=25)
-    prose = [Passage(PID, 7, i * 100, i * 100 + 90, f"In-context learning with BLOOM in English remains "
-                     f"challenging on TyDiQA for setting {i}.", PassageKind.SENTENCE) for i in range(3)]
+    prose = fillers(7, "In-context learning with BLOOM in English remains challenging on TyDiQA for setting", 3)
     index = PaperIndex.build("2305.14857v1", [*prose, bloomz, bloom], None)
     claim = "On TyDiQA, BLOOM with English in-context learning reaches 73.7 F1 on Swahili."
-    ranked = rank(claim, None, [index], top=4)
+    ranked, _, d = judged(claim, index)
     assert bloom in [s.passage for s in ranked]
-    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
-    d = decide(claim, ranked, checks, semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and "57.5" in d.reason, d.reason
     # The row of the claim's own name holding the number brings in no other row.
     assert bloom not in [s.passage for s in rank(claim.replace("BLOOM ", "BLOOMZ "), None, [index], top=4)]
@@ -637,7 +648,7 @@ def test_a_row_the_claim_names_by_its_first_word_is_ranked_where_it_holds_a_clai
 
 
 def test_a_name_written_with_its_punctuation_names_the_row_written_without_it() -> None:
-    from claimcheck.verify.index import PaperIndex, rank
+    from claimcheck.verify.index import PaperIndex
 
     # XTREME's Table 16 writes "XLMR"; the claim writes "XLM-R's 67.5" beside MMTE's 67.9.
     header, caption = "Model de fr ru zh avg", "Table 16. BUCC results (F1 scores) for each languages."
@@ -647,66 +658,50 @@ def test_a_name_written_with_its_punctuation_names_the_row_written_without_it() 
     other = _table("MMTE 79.6 64.9 70.4 68.2 67.3 71.6 69.5 67.5", "Lang. en ar bg de el es fr hi",
                    "Table 15. XNLI accuracy for each language.", page=17)
     cut = _table("mBERT, 1000 examples - - - 87.6 77.9", "Model PAWS-X XNLI POS NER", None, page=6)
-    prose = [Passage(PID, 5, i * 100, i * 100 + 90, f"MMTE achieves performance competitive with "
-                     f"mBERT in setting {i}.", PassageKind.SENTENCE) for i in range(6)]
+    prose = fillers(5, "MMTE achieves performance competitive with mBERT in setting", 6)
     index = PaperIndex.build("2003.11080v5", [*prose, other, mmte, xlmr, cut], None)
     assert {index.passages[i].text for i in index.rows_named_in("xlm-r's 67.5 for mbert")} == {xlmr.text}
     claim = "Hu et al. report a German BUCC F1 of 67.9 for MMTE, slightly above XLM-R's 67.5."
-    ranked = rank(claim, None, [index], top=4)
-    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    _, checks, d = judged(claim, index)
     assert [(c.status, c.source_subject) for c in checks] == [
         (NumberStatus.MATCHED, "MMTE"), (NumberStatus.MATCHED, "XLMR")]
-    d = decide(claim, ranked, checks, semantic=False)
     assert d.verdict is Verdict.SUPPORTED, d.reason
     # XLM-R's French score given as its German one: not in MMTE's column.
-    wrong = claim.replace("67.5", "66.5")
-    ranked = rank(wrong, None, [index], top=4)
-    checks = check_numbers(extract_numbers(wrong), [s.passage for s in ranked], claim_text=wrong)
-    assert decide(wrong, ranked, checks, semantic=False).verdict is not Verdict.SUPPORTED
+    assert judged(claim.replace("67.5", "66.5"), index)[2].verdict is not Verdict.SUPPORTED
 
 
 def test_a_rows_setting_after_a_comma_is_part_of_its_label_and_picks_it_from_the_models_rows() -> None:
-    from claimcheck.verify.index import PaperIndex, label_of, rank
+    from claimcheck.verify.index import PaperIndex, label_of
 
     assert label_of("mBERT, 1000 examples - - - 87.6 77.9") == "mbert, 1000 examples"
     assert label_of("mBERT - - - 89.8 88.3") == "mbert"
     header = "Model POS NER"
     full = _table("mBERT 89.8 88.3", header, None, page=6)
     few = _table("mBERT, 1000 examples 87.6 77.9", header, None, page=6)
-    prose = [Passage(PID, 6, i * 100, i * 100 + 90, f"In-language models are trained on the target "
-                     f"language training data in setting {i}.", PassageKind.SENTENCE) for i in range(6)]
+    prose = fillers(6, "In-language models are trained on the target language training data in setting", 6)
     index = PaperIndex.build("2003.11080v5", [*prose, full, few], None)
     claim = "In XTREME, mBERT fine-tuned on only 1,000 in-language examples reaches 89.8 F1 on POS tagging."
-    ranked = rank(claim, None, [index], top=4)
-    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
-    d = decide(claim, ranked, checks, semantic=False)
+    d = judged(claim, index)[2]
     assert d.verdict is Verdict.CONTRADICTED and "87.6" in d.reason, d.reason
-    right = claim.replace("89.8", "87.6")
-    ranked = rank(right, None, [index], top=4)
-    checks = check_numbers(extract_numbers(right), [s.passage for s in ranked], claim_text=right)
-    assert decide(right, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+    assert judged(claim.replace("89.8", "87.6"), index)[2].verdict is Verdict.SUPPORTED
     # Without the setting the claim is the full model's.
     plain = "In XTREME, mBERT fine-tuned on in-language data reaches 89.8 F1 on POS tagging."
-    ranked = rank(plain, None, [index], top=4)
-    checks = check_numbers(extract_numbers(plain), [s.passage for s in ranked], claim_text=plain)
-    assert decide(plain, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+    assert judged(plain, index)[2].verdict is Verdict.SUPPORTED
 
 
 def test_a_number_in_no_ranked_passage_brings_in_the_row_it_names_beside_a_named_row() -> None:
-    from claimcheck.verify.index import PaperIndex, rank
+    from claimcheck.verify.index import PaperIndex
 
     header, caption = "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus."
     rows = [_table(t, header, caption, page=11) for t in (
         "sw Swahili 275 1.6", "en English 55608 300.8", "de German 10297 66.6", "fr French 9780 56.8")]
-    prose = [Passage(PID, 3, i * 100, i * 100 + 90, f"CC-100 increases the amount of data by several "
-                     f"orders of magnitude, in particular for low-resource languages {i}.",
-                     PassageKind.SENTENCE) for i in range(8)]
+    prose = fillers(3, "CC-100 increases the amount of data by several orders of magnitude, in particular "
+                    "for low-resource languages", 8)
     index = PaperIndex.build("1911.02116v2", [*prose, *rows], None)
     claim = "CC-100 holds just 1.6 GiB of Swahili text, about 275 million tokens, against 300.8 GiB for English."
-    ranked = rank(claim, None, [index], top=3)
+    ranked, _, d = judged(claim, index, top=3)
     assert rows[1] in [s.passage for s in ranked]
-    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
-    assert decide(claim, ranked, checks, semantic=False).verdict is Verdict.SUPPORTED
+    assert d.verdict is Verdict.SUPPORTED, d.reason
 
 
 def test_a_count_in_billions_is_read_in_a_column_counting_in_millions_to_its_own_precision() -> None:
