@@ -61,7 +61,8 @@ class PaperIndex:
         self.headers = frozenset(p.header for p in self.passages if p.header)
         from claimcheck.verify.verdict import entities, technical_terms
 
-        for t in self.texts:
+        # The names in the tables' column headers ("QQP", "MNLI-m/mm") are the paper's too.
+        for t in [*self.texts, *self.headers]:
             self.entities |= entities(t) | technical_terms(t)
         lists: dict[str, list[int]] = {}
         for i, terms in enumerate(self.terms):
@@ -72,8 +73,8 @@ class PaperIndex:
     def rows_named_in(self, claim: str) -> set[int]:
         """Table rows whose label (the words before their numbers), or the name over their
         group of rows, the claim contains: as a whole, or word by word in any order ("mT0
-        ZICL" names the row "ZICL mT0"); a one-word label also as written with or without its
-        punctuation ("XLM-R" names the row "XLMR")."""
+        ZICL" names the row "ZICL mT0"); a label also as written with or without its
+        punctuation ("XLM-R" names the row "XLMR", "XLNet-Large" the row "XLNet Large")."""
         if self._row_labels is None:
             self._row_labels = []
             rows = [p for p in self.passages if p.kind is PassageKind.TABLE_ROW]
@@ -93,9 +94,9 @@ class PaperIndex:
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
                     # (Not a label cut before a number of its name: "mbert," of "mBERT, 1000
-                    # examples".)
-                    bare = squash(label) if len(words) == 1 and len(squash(label)) >= 4 \
-                        and label[-1].isalnum() else ""
+                    # examples".) A label of several words is named by them joined ("XLNet-Large"
+                    # for the row "XLNet Large").
+                    bare = squash(label) if len(squash(label)) >= 4 and label[-1].isalnum() else ""
                     self._row_labels.append((i, label_pattern(label), each, bare))
         written = {squash(w) for w in _NAME_TOKEN.findall(claim)}
         return {i for i, rx, each, bare in self._row_labels

@@ -915,15 +915,19 @@ def _head_named(hit: _Hit, squashed: frozenset[str]) -> bool:
 
 def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
     """How fully the claim names a row label, each word written with or without its
-    punctuation ("XLM-R" for "XLMR"): 0 when its head word is missing."""
+    punctuation ("XLM-R" for "XLMR"), its first two words also joined ("XLNet-Large" for "XLNet
+    Large"): 0 when its head word is missing."""
     squashed = _squashed(claim_tokens)
 
     def named(t: str) -> bool:
         return t in claim_tokens or (len(t) >= 4 and squash(t) in squashed)
 
-    if not row.label_tokens or not named(row.label_tokens[0]):
+    tokens = row.label_tokens
+    if len(tokens) >= 2 and squash(tokens[0] + tokens[1]) in squashed:
+        return (2 + sum(1 for t in tokens[2:] if named(t))) / len(tokens)
+    if not tokens or not named(tokens[0]):
         return 0.0
-    return sum(1 for t in row.label_tokens if named(t)) / len(row.label_tokens)
+    return sum(1 for t in tokens if named(t)) / len(tokens)
 
 
 @lru_cache(maxsize=256)

@@ -734,3 +734,20 @@ def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_
     alone = [Scored(english, 0.3, None, 0.3)]
     checks = check_numbers(extract_numbers(claim), [english], claim_text=claim)
     assert decide(claim, alone, checks, semantic=False).verdict is Verdict.NOT_FOUND
+
+
+def test_a_two_word_label_is_named_by_its_words_joined_and_a_header_names_the_papers_columns() -> None:
+    from claimcheck.verify.index import PaperIndex
+
+    glue = "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"
+    bert = row("BERT Large† 1 86.6 92.3 91.3 93.2 88.0 90.0 90.2", glue)
+    xlnet = row("XLNet Large† 1 89.8 93.9 91.8 95.6 89.2 91.8 92.0", glue)
+    index = PaperIndex.build("1911.02116v2", [*fillers(7, "We evaluate XLM-R on the GLUE benchmark in setting", 6),
+                                              bert, xlnet], None)
+    assert {index.passages[i].text for i in index.rows_named_in("xlnet-large reaches 92.3 on qqp.")} == {xlnet.text}
+    assert "qqp" in index.entities  # written only in the header
+    claim = "In Conneau et al.'s GLUE dev comparison, XLNet-Large reaches 92.3 on QQP."
+    checks = check_numbers(extract_numbers(claim), [bert, xlnet], claim_text=claim)
+    # 92.3 is BERT Large's QNLI score; XLNet Large's is 93.9.
+    assert [(c.status, c.source_value) for c in checks] == [(NumberStatus.OTHER_ENTITY, 93.9)]
+    assert judged(claim, index)[2].verdict is Verdict.CONTRADICTED
