@@ -730,9 +730,11 @@ def decide(
                   and n.mention not in confirmed
                   and not any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
-    # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated.
+    # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated; so
+    # does "two" in "with two anchor tokens, ... 0.67" read under the column "2".
     headings = {r.column for r in confirmed.values()}
-    absent = [n for n in absent if n.mention.decimals > 0 or n.mention.text not in headings]
+    absent = [n for n in absent if n.mention.decimals > 0 or not (
+        n.mention.text in headings or f"{n.mention.value:g}" in headings)]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)
               or _count_of_list(claim_core, n, best.passage.text)]
     # Besides the best passage, a sentence that states one of the claim's measurements states

@@ -305,6 +305,10 @@ def test_whole_numbers_naming_columns_are_read_as_their_names_not_as_cells() -> 
     assert d.verdict is Verdict.SUPPORTED, d.reason
     d = _decide(claim.replace("layer 3", "layer 2"), [LAYERS])
     assert d.verdict is Verdict.CONTRADICTED and "0.892" in d.reason, d.reason
+    # A count in words names its column too: "two anchor tokens" the column "2".
+    claim = "With two anchor tokens, the Atom+Compositional pair reaches 0.67 alignment probe accuracy."
+    d = _decide(claim, [ANCHORS])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
 
 
 SEEN_HEADER = "af de el en es et eu fi fr he hu id it ka ms nl pt ru sw tr vi"
