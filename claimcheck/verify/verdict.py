@@ -731,8 +731,14 @@ def decide(
                   and not any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
     # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated; so
-    # does "two" in "with two anchor tokens, ... 0.67" read under the column "2".
-    headings = {r.column for r in confirmed.values()}
+    # does "two" in "with two anchor tokens, ... 0.67" read under the column "2", and any other
+    # column the claim names where that row holds the same value ("Two anchor tokens ... 0.97,
+    # the same as four anchor tokens give": the row's 0.97 is under "2" and "4").
+    headings = {r.column for r in confirmed.values()} | {
+        name for r in confirmed.values()
+        for name, cell in zip(columns(r.row) or (), cells(r.row.text), strict=False)
+        if name and any(v is not None and abs(v - r.mention.value) < 1e-9 for v in cell)
+        and mention_positions(claim_core, name)}
     absent = [n for n in absent if n.mention.decimals > 0 or not (
         n.mention.text in headings or f"{n.mention.value:g}" in headings)]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)

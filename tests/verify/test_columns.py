@@ -309,6 +309,11 @@ def test_whole_numbers_naming_columns_are_read_as_their_names_not_as_cells() -> 
     claim = "With two anchor tokens, the Atom+Compositional pair reaches 0.67 alignment probe accuracy."
     d = _decide(claim, [ANCHORS])
     assert d.verdict is Verdict.SUPPORTED, d.reason
+    # So does the other column the claim names where the row holds the same value.
+    same = row("Atom+Atom 0.53 0.82 0.97 0.97", "#Anchor tokens 0 1 2 4")
+    claim = "Two anchor tokens lift Atom+Atom to 0.97 alignment probe accuracy, the same as four anchor tokens give."
+    assert _decide(claim, [same]).verdict is Verdict.SUPPORTED
+    assert _decide(claim.replace("four", "one"), [same]).verdict is not Verdict.SUPPORTED
 
 
 SEEN_HEADER = "af de el en es et eu fi fr he hu id it ka ms nl pt ru sw tr vi"
