@@ -33,9 +33,9 @@ def figure(name: str, text: str) -> float:
 # Floors a little below the figures in the README (dev to dev8 tune the rules, test is held
 # out).
 LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.81), ("dev3", 0.77), ("dev4", 0.79), ("dev5", 0.69),
-                  ("dev6", 0.62), ("dev7", 0.66), ("dev8", 0.63), ("test", 0.73)]
+                  ("dev6", 0.62), ("dev7", 0.67), ("dev8", 0.63), ("test", 0.73)]
 SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.86), ("dev3", 0.75), ("dev4", 0.68), ("dev5", 0.72),
-                   ("dev6", 0.67), ("dev7", 0.62), ("dev8", 0.67), ("test", 0.70)]
+                   ("dev6", 0.67), ("dev7", 0.63), ("dev8", 0.67), ("test", 0.70)]
 
 
 @pytest.mark.slow
