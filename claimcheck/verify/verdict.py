@@ -737,7 +737,8 @@ def decide(
     headings = {r.column for r in confirmed.values()} | {
         name for r in confirmed.values()
         for name, cell in zip(columns(r.row) or (), cells(r.row.text), strict=False)
-        if name and any(v is not None and abs(v - r.mention.value) < 1e-9 for v in cell)
+        if name and any(v is not None and abs(v - r.mention.value) <= 0.5 * 10 ** -r.mention.decimals + 1e-9
+                        for v in cell)
         and mention_positions(claim_core, name)}
     absent = [n for n in absent if n.mention.decimals > 0 or not (
         n.mention.text in headings or f"{n.mention.value:g}" in headings)]
