@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from claimcheck.models import NumberMention, Passage, PassageKind
 from claimcheck.papers.tables import GROUP_MARK, cells, column_names
-from claimcheck.verify.numbers import header_units, scale_of_text
+from claimcheck.verify.numbers import header_units, tolerance_of
 
 LANGUAGES = {
     "afrikaans": "af", "arabic": "ar", "bengali": "bn", "bulgarian": "bg", "chinese": "zh",
@@ -259,9 +259,9 @@ def read_column(
     values = tuple(row_cells[i])
     # A difference is written without its sign ("5.3 points below" for -5.3).
     sign = abs if (names[i] or "").rpartition(GROUP_MARK)[2].strip().lower() in _DELTA else float
-    # A column counting in millions ("Tokens (M)") holds "22.7 billion" as 22704: compared in
-    # the claim's own unit, to its precision.
+    # A column counting in millions ("Tokens (M)") holds "22.7 billion" as 22704, to the
+    # claim's precision.
     unit = max(header_units(names[i]), default=1.0) if m.kind == "multiplier" else 1.0
-    own = scale_of_text(m.text) if unit > 1 else 1.0
-    holds = any(v is not None and abs(sign(v) * unit / own - m.value / own) <= tol for v in values)
+    target, within = (m.value / unit, tolerance_of(m) / unit) if unit > 1 else (m.value, tol)
+    holds = any(v is not None and abs(sign(v) - target) <= within for v in values)
     return ColumnReading(m, row, names[i] or "", values, holds)

@@ -370,7 +370,7 @@ def _to_mentions(text: str, raws: list[_Raw]) -> list[NumberMention]:
                 if i == 0 and r.kind != "multiplier" and last.kind == "multiplier" \
                         and r.unit is None and last.unit is None:
                     # "1.2-1.5M": the scale written once applies to both ends.
-                    value = r.value * scale_of_text(text[last.start : last.end])
+                    value = r.value * _scale_of_text(text[last.start : last.end])
             elif kind in ("integer", "decimal") and unit == "%":
                 kind = "percent"
             at_cut = (r is last and at_cut_group) or (
@@ -408,7 +408,7 @@ def _unit_after(text: str, end: int, own: str | None) -> tuple[str | None, int]:
     return None, end
 
 
-def scale_of_text(written: str) -> float:
+def _scale_of_text(written: str) -> float:
     m = _SCALE_IN_TEXT_RE.search(written)
     return _scale(m.group(1)) if m else 1.0
 
@@ -525,8 +525,8 @@ def tolerance_of(mention: NumberMention) -> float:
     >>> tolerance_of(extract_numbers("66.0")[0]), tolerance_of(extract_numbers("1.2M")[0])
     (0.05, 50000.0)
     """
-    scale = scale_of_text(mention.text) if mention.kind in ("multiplier", "range_low",
-                                                            "range_high") else 1.0
+    scale = _scale_of_text(mention.text) if mention.kind in ("multiplier", "range_low",
+                                                             "range_high") else 1.0
     if mention.kind == "range_low" and scale == 1.0 and mention.value >= 1000 and \
             mention.decimals:
         # "1.2-1.5M": the low end carries the high end's scale.
@@ -913,11 +913,10 @@ def _head_named(hit: _Hit, squashed: frozenset[str]) -> bool:
     return bool(tokens) and squash(tokens[0]) in squashed
 
 
-def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
-    """How fully the claim names a row label, each word written with or without its
-    punctuation ("XLM-R" for "XLMR"), its first two words also joined ("XLNet-Large" for "XLNet
-    Large"): 0 when its head word is missing."""
-    squashed = _squashed(claim_tokens)
+def _label_named(row: _Row, claim_tokens: frozenset[str], squashed: frozenset[str]) -> float:
+    """How fully the claim (its tokens, and them ``squash``ed) names a row label, each word
+    written with or without its punctuation ("XLM-R" for "XLMR"), its first two words also
+    joined ("XLNet-Large" for "XLNet Large"): 0 when its head word is missing."""
 
     def named(t: str) -> bool:
         return t in claim_tokens or (len(t) >= 4 and squash(t) in squashed)
@@ -928,11 +927,6 @@ def _label_named(row: _Row, claim_tokens: frozenset[str]) -> float:
     if not tokens or not named(tokens[0]):
         return 0.0
     return sum(1 for t in tokens if named(t)) / len(tokens)
-
-
-@lru_cache(maxsize=256)
-def _squashed(tokens: frozenset[str]) -> frozenset[str]:
-    return frozenset(squash(t) for t in tokens)
 
 
 def _quote(text: str, lo: int, hi: int, at: int, width: int = 240) -> str:
@@ -991,6 +985,7 @@ def check_numbers(
             tables.setdefault(_table_key(p), []).append((pi, ri))
 
     units = [header_units(p.header) for p in passages]
+    any_units = frozenset().union(*units)
     results: list[NumberCheck] = []
     matched_hits: list[_Hit | None] = []
     matchers = [_Matcher(m, False) for m in mentions]
@@ -1004,10 +999,9 @@ def check_numbers(
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
         matches = _Matcher(mention, at_cut)
-        scale = scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
+        scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
         # "22.7 billion" is the cell 22704 of a table counting in millions.
-        in_units = {u: _Matcher(mention, at_cut, unit=u) for u in frozenset().union(*units)} \
-            if scale > 1 else {}
+        in_units = {u: _Matcher(mention, at_cut, unit=u) for u in any_units} if scale > 1 else {}
         hits: list[_Hit] = []
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
             for m in (matches, *(in_units[u] for u in units[rank] if u in in_units)):
@@ -1103,7 +1097,8 @@ def _decide(
     fine: list[_Hit] = []
     other: list[tuple[_Hit, str, float | None]] = []
     for hit in hits:
-        verdict = _entity_conflict(hit, passages, analyses, tables, claim_tokens, claim_entities)
+        verdict = _entity_conflict(hit, passages, analyses, tables, claim_tokens, claim_heads,
+                                   claim_entities)
         if verdict is None:
             fine.append(hit)
         else:
@@ -1192,20 +1187,21 @@ def _entity_conflict(
     analyses: list[_Analysis],
     tables: dict[tuple[str, int, str | None], list[tuple[int, int]]],
     claim_tokens: frozenset[str],
+    claim_heads: frozenset[str],
     claim_entities: set[str],
 ) -> tuple[str, float | None] | None:
     """(the source's entity, the claim entity's own value) when the hit belongs to another one."""
     src = hit.num
     if src.row is not None and src.cell is not None:
         row = hit.analysis.rows[src.row]
-        if _label_named(row, claim_tokens) > 0:
+        if _label_named(row, claim_tokens, claim_heads) > 0:
             return None
         best: tuple[float, _Row] | None = None
         for pi, ri in tables.get(_table_key(hit.passage), []):
             other = analyses[pi].rows[ri]
             if other.label_tokens == row.label_tokens:
                 continue
-            named = _label_named(other, claim_tokens)
+            named = _label_named(other, claim_tokens, claim_heads)
             if named > 0 and (best is None or named > best[0]):
                 best = (named, other)
         if best is None:
