@@ -734,12 +734,11 @@ def decide(
     # does "two" in "with two anchor tokens, ... 0.67" read under the column "2", and any other
     # column the claim names where that row holds the same value ("Two anchor tokens ... 0.97,
     # the same as four anchor tokens give": the row's 0.97 is under "2" and "4").
-    headings = {r.column for r in confirmed.values()} | {
-        name for r in confirmed.values()
-        for name, cell in zip(columns(r.row) or (), cells(r.row.text), strict=False)
-        if name and any(v is not None and abs(v - r.mention.value) <= 0.5 * 10 ** -r.mention.decimals + 1e-9
-                        for v in cell)
-        and mention_positions(claim_core, name)}
+    headings = {r.column for r in confirmed.values()}
+    for r in confirmed.values():
+        names = columns(r.row) or []
+        headings |= {name for i, _ in _columns(r.row.text, r.mention)
+                     if i < len(names) and (name := names[i]) and mention_positions(claim_core, name)}
     absent = [n for n in absent if n.mention.decimals > 0 or not (
         n.mention.text in headings or f"{n.mention.value:g}" in headings)]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)
@@ -1183,13 +1182,19 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
     punctuation ("XLM-R" for the row "XLMR"); or each word of the label, as the claim writes
     it ("ja" as "Japanese", "ZICL mT0" as "mT0 with zero-shot in-context learning")."""
     label = row_label(row)
-    if label is not None:
-        bare = squash(label)
-        if label_pattern(label).search(low) or any(
-                label.startswith(e + " ") or (len(bare) >= 4 and squash(e) == bare) for e in ents):
-            return True
+    if label is not None and (_writes_name(low, ents, label)
+                              or any(label.startswith(e + " ") for e in ents)):
+        return True
     words = _label_words(row)
     return bool(words) and all(_names_word(low, w) for w in words)
+
+
+def _writes_name(low: str, ents: set[str], label: str) -> bool:
+    """Whether a claim (normalised, with its names) writes a row's whole label, with or without
+    its punctuation ("XLM-R" for the row "XLMR")."""
+    bare = squash(label)
+    return bool(label_pattern(label).search(low)) or (
+        len(bare) >= 4 and any(squash(e) == bare for e in ents))
 
 
 def _names_word(low: str, word: str) -> bool:
@@ -1305,15 +1310,10 @@ def _in_owners_row(claim: str, n: NumberCheck) -> bool:
     if n.status is not NumberStatus.MATCHED or not n.source_subject:
         return False
     label = label_of(n.source_subject)
-    if label is None:
-        return False
-    bare = squash(label)
-    if not label_pattern(label).search(normalise(claim)) and not (
-            len(bare) >= 4 and any(squash(e) == bare for e in entities(claim))):
+    if label is None or not _writes_name(normalise(claim), entities(claim), label):
         return False
     owner = _owner(claim, n.mention)
-    return owner is None or owner in label or label in owner or (
-        len(bare) >= 4 and squash(owner) == bare)
+    return owner is None or owner in label or label in owner or _writes_name(owner, {owner}, label)
 
 
 def _columns(row: str, m: NumberMention) -> set[tuple[int, int]]:
@@ -1419,10 +1419,8 @@ def _row_of_another(numbers: Sequence[NumberCheck], ranked: Sequence[Scored]) ->
     """A measurement the claim gives to a table row it names, found in another row of that table
     (``NumberStatus.OTHER_ENTITY``: "30.5" of "English Target FT" for "Target FT averages
     30.5"): the claim is about that table, however little prose it shares with the paper."""
-    return any(n.status is NumberStatus.OTHER_ENTITY and n.mention.decimals > 0 and n.quote
-               and any(s.passage.kind is PassageKind.TABLE_ROW and n.quote.strip("…") in s.passage.text
-                       for s in ranked)
-               for n in numbers)
+    return any(n.status is NumberStatus.OTHER_ENTITY and n.mention.decimals > 0
+               and _rows_quoted(n, ranked) for n in numbers)
 
 
 def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored],
