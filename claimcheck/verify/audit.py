@@ -38,7 +38,7 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.verify import lexical
-from claimcheck.verify.index import PaperIndex, Scored, rank
+from claimcheck.verify.index import INDEX_VERSION, PaperIndex, Scored, rank
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
 from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide, entities, named_in
@@ -154,9 +154,10 @@ class Auditor:
         embeddings: FloatArray | None = None
         name = ""
         if self.model is not None and fp.paper is not None:
-            # Keyed by the passages too: passages cut anew (another text version) need new
-            # embeddings, even where there happen to be as many of them.
-            name = f"embeddings-{self.model.cache_key}-{_digest(fp.passages)}.npy"
+            # Keyed by the passages and by which of them are ranked (INDEX_VERSION): passages
+            # cut or chosen anew need new embeddings, even where there happen to be as many.
+            name = (f"embeddings-{self.model.cache_key}-{_digest(fp.passages)}"
+                    f"-i{INDEX_VERSION}.npy")
             data = self._cache.read_artifact(fp.paper.arxiv_id, name)
             if data is not None:
                 embeddings = from_bytes(data)
@@ -164,7 +165,7 @@ class Auditor:
         if (
             self.model is not None
             and index.embeddings is not None
-            and embeddings is None
+            and index.embeddings is not embeddings  # encoded in this run
             and fp.paper is not None
         ):
             try:

@@ -145,9 +145,9 @@ class PaperIndex:
         embeddings: FloatArray | None = None,
     ) -> PaperIndex:
         # Paragraph passages repeat their sentences; ranking on sentences, rows and captions
-        # keeps evidence quotes short. Paragraphs serve only to spot bibliography entries.
-        # A sentence of a bibliography entry may look innocent alone (a cited title); its
-        # paragraph gives it away.
+        # keeps evidence quotes short. A paragraph of one sentence has no sentence passage of its
+        # own, so it is ranked itself. Paragraphs also spot bibliography entries: a sentence of
+        # one may look innocent alone (a cited title); its paragraph gives it away.
         bib_paragraphs = [
             (p.page, p.start, p.end) for p in passages
             if p.kind is PassageKind.PARAGRAPH and is_bibliography(p.text)
@@ -159,9 +159,25 @@ class PaperIndex:
                 for page, start, end in bib_paragraphs
             )
 
+        sentences: dict[int, list[Passage]] = {}
+        for p in passages:
+            if p.kind is PassageKind.SENTENCE:
+                sentences.setdefault(p.page, []).append(p)
+        split = {(p.page, p.start, p.end) for p in passages if p.kind is PassageKind.PARAGRAPH
+                 and any(p.start <= s.start and s.end <= p.end for s in sentences.get(p.page, ()))}
+        # Not ranked either: a table's column names (its rows carry them) and the running head
+        # printed on page after page.
+        pages: dict[str, set[int]] = {}
+        for p in passages:
+            if p.kind is PassageKind.PARAGRAPH:
+                pages.setdefault(p.text, set()).add(p.page)
+        skip = {p.header for p in passages if p.header} | {
+            t for t, on in pages.items() if len(on) >= RUNNING_HEAD_PAGES}
         kept = [
             p for p in passages
-            if p.kind is not PassageKind.PARAGRAPH and p.text.strip() and not in_bibliography(p)
+            if (p.kind is not PassageKind.PARAGRAPH
+                or ((p.page, p.start, p.end) not in split and p.text not in skip))
+            and p.text.strip() and not in_bibliography(p)
         ]
         texts = [p.text for p in kept]
         terms = [frozenset(lexical.content_terms(t)) for t in texts]
@@ -180,6 +196,10 @@ class Scored:
     score: float
 
 
+# Which passages are ranked; a change to that choice makes cached embeddings stale.
+INDEX_VERSION = 2
+# A paragraph printed on this many pages is the running head.
+RUNNING_HEAD_PAGES = 3
 SEMANTIC_WEIGHT = 0.5
 COARSE_TOP = 40
 NUMBER_WEIGHT = 0.5

@@ -240,6 +240,34 @@ def test_passage_embeddings_are_cached_with_the_paper_and_keyed_by_its_passages(
     assert run({"2005.13013v2": recut}) == first
 
 
+def test_cached_embeddings_of_another_shape_are_encoded_anew_and_replaced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import numpy
+
+    from claimcheck.papers.cache import PaperCache
+    from claimcheck.verify.audit import _digest
+    from claimcheck.verify.index import INDEX_VERSION
+    from claimcheck.verify.semantic import to_bytes
+    from tests.verify.conftest import INTER
+
+    paper, passages = INTER
+    cache = PaperCache(tmp_path / "cache")
+    cache.store_paper(paper, None, passages)
+    # Left by a run that ranked other passages of the same text: one row too few.
+    name = f"embeddings-{CountingModel.cache_key}-{_digest(passages)}-i{INDEX_VERSION}.npy"
+    cache.write_artifact(paper.arxiv_id, name, to_bytes(numpy.zeros((1, 64), dtype=numpy.float32)))
+    settings = replace(Settings(), semantic=True, cache_dir=tmp_path / "cache", offline=True)
+    claims = [claim(1, "Multi-task intermediate-task training does not outperform the best single task.")]
+
+    def run() -> int:
+        model = CountingModel()
+        auditor = Auditor(settings, fetcher=DictFetcher({"2005.13013v2": INTER}), model=model)  # type: ignore[arg-type]
+        auditor.audit([report(claims, ["2005.13013v2"])])
+        return model.encoded
+
+    assert run() > len(claims)  # the stale embeddings were not used
+    assert run() == len(claims)  # and the new ones replaced them
+
+
 def test_a_part_read_off_the_table_is_not_stated_nowhere(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from claimcheck.models import Passage, PassageKind
     from tests.verify.conftest import make_paper

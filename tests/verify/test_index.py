@@ -1,0 +1,49 @@
+"""Which passages of a paper the ranking sees (``PaperIndex.build``)."""
+
+from __future__ import annotations
+
+from claimcheck.models import ArxivId, Passage, PassageKind
+from claimcheck.verify.index import PaperIndex, rank
+
+PID = ArxivId.parse("2005.00396v3")
+HEADER = "Model Parameters"
+
+
+def passages() -> list[Passage]:
+    out: list[Passage] = []
+
+    def add(page: int, text: str, kind: PassageKind, header: str | None = None) -> None:
+        start = max((p.end + 1 for p in out if p.page == page), default=0)
+        out.append(Passage(PID, page, start, start + len(text), text, kind, header=header))
+
+    two = "We train on the Bible. Each model sees 100 epochs."
+    add(2, two, PassageKind.PARAGRAPH)
+    for sentence in ("We train on the Bible.", "Each model sees 100 epochs."):  # within it
+        start = two.index(sentence)
+        out.append(Passage(PID, 2, start, start + len(sentence), sentence, PassageKind.SENTENCE))
+    # A paragraph of one sentence has no sentence passage of its own.
+    add(2, "We did all computations on a server with 8 GeForce GTX 1080Ti GPUs.", PassageKind.PARAGRAPH)
+    # A table's column names, printed as a paragraph over its rows.
+    add(3, HEADER, PassageKind.PARAGRAPH)
+    add(3, "mBERT 178M", PassageKind.TABLE_ROW, header=HEADER)
+    for page in (1, 2, 3):
+        add(page, "Identifying Elements Essential for BERT's Multilinguality", PassageKind.PARAGRAPH)
+    return out
+
+
+def test_a_one_sentence_paragraph_is_ranked_but_not_the_paragraphs_of_sentences() -> None:
+    index = PaperIndex.build(str(PID), passages(), None)
+    ranked = [p.text for p in index.passages]
+    assert "We did all computations on a server with 8 GeForce GTX 1080Ti GPUs." in ranked
+    assert "We train on the Bible." in ranked
+    assert "We train on the Bible. Each model sees 100 epochs." not in ranked
+    top = rank("The computations ran on a server with 8 GeForce GTX 1080Ti GPUs.", None, [index])
+    assert top[0].passage.text.startswith("We did all computations")
+
+
+def test_column_names_and_the_running_head_are_not_ranked() -> None:
+    index = PaperIndex.build(str(PID), passages(), None)
+    ranked = [p.text for p in index.passages]
+    assert HEADER not in ranked
+    assert "mBERT 178M" in ranked
+    assert not any(t.startswith("Identifying Elements") for t in ranked)
