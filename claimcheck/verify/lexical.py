@@ -105,13 +105,19 @@ def coarse_scores(claims: Sequence[str], passages: Sequence[str]) -> npt.NDArray
     return np.asarray(m, dtype=np.float32) / 100.0
 
 
-_NUM = re.compile(r"(?<![\w.])\d*\.?\d+(?:[kKmMbB]\b)?")
+_NUM = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:[kKmMbB]\b)?")
+
+
+def _written_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` as written, thousands separators dropped ("24,757" is "24757",
+    as a table prints it)."""
+    return [n.replace(",", "") for n in _NUM.findall(text)]
 
 
 def claim_numbers(text: str) -> frozenset[str]:
     """The numbers written in ``text`` with a decimal point or 3+ digits (values, not years)."""
     return frozenset(
-        n for n in _NUM.findall(text)
+        n for n in _written_numbers(text)
         if ("." in n or len(n) >= 2) and not (len(n) == 4 and n[:2] in ("19", "20"))
     )
 
@@ -120,7 +126,7 @@ def number_recall(numbers: frozenset[str], passage: str) -> float:
     """Share of ``numbers`` that ``passage`` writes the same way."""
     if not numbers:
         return 0.0
-    found = set(_NUM.findall(passage))
+    found = set(_written_numbers(passage))
     return sum(1 for n in numbers if n in found) / len(numbers)
 
 

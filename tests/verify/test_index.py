@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.models import ArxivId, Passage, PassageKind
+from claimcheck.verify import lexical
 from claimcheck.verify.index import PaperIndex, rank
 
 PID = ArxivId.parse("2005.00396v3")
@@ -47,3 +48,11 @@ def test_column_names_and_the_running_head_are_not_ranked() -> None:
     assert HEADER not in ranked
     assert "mBERT 178M" in ranked
     assert not any(t.startswith("Identifying Elements") for t in ranked)
+
+
+def test_a_number_with_thousands_separators_is_the_number_a_table_prints_without() -> None:
+    numbers = lexical.claim_numbers("Vietnamese contributes 24,757 million tokens and 137.3 GiB.")
+    assert numbers == {"24757", "137.3"}
+    assert lexical.number_recall(numbers, "vi Vietnamese 24757 137.3") == 1.0
+    # A list stays a list: "3, 4, 5" is no thousands.
+    assert lexical.claim_numbers("layers 3, 4, 5 and 100,13") == {"100", "13"}
