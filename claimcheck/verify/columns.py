@@ -224,7 +224,10 @@ def read_column(
     if names is None:
         return None
     row_cells = cells(row.text)
-    if not any_row and not any(v is not None and abs(v - m.value) <= tol for c in row_cells for v in c):
+    if m.kind == "multiplier" and not header_units(row.header):
+        return None  # "350M" against cells without their unit: not comparable
+    if not any_row and not any(v is not None and _within(m, tol, v, header_units(row.header))
+                               for c in row_cells for v in c):
         return None
     # The column named between this number and the next ("93.8 on QNLI and 95.0 on SST-2"),
     # else between the previous number and this one ("on Hindi, XLM-R scores 69.2"), else the
@@ -259,9 +262,15 @@ def read_column(
     values = tuple(row_cells[i])
     # A difference is written without its sign ("5.3 points below" for -5.3).
     sign = abs if (names[i] or "").rpartition(GROUP_MARK)[2].strip().lower() in _DELTA else float
-    # A column counting in millions ("Tokens (M)") holds "22.7 billion" as 22704, to the
-    # claim's precision.
-    unit = max(header_units(names[i]), default=1.0) if m.kind == "multiplier" else 1.0
-    target, within = (m.value / unit, tolerance_of(m) / unit) if unit > 1 else (m.value, tol)
-    holds = any(v is not None and abs(sign(v) - target) <= within for v in values)
+    holds = any(v is not None and _within(m, tol, sign(v), header_units(names[i]))
+                for v in values)
     return ColumnReading(m, row, names[i] or "", values, holds)
+
+
+def _within(m: NumberMention, tol: float, value: float, units: frozenset[float]) -> bool:
+    """Whether a cell's ``value`` is the claim's ``m``: a column counting in millions ("Tokens
+    (M)") holds "22.7 billion" as 22704, to the claim's precision."""
+    unit = max(units, default=1.0) if m.kind == "multiplier" else 1.0
+    if unit > 1:
+        return abs(value - m.value / unit) <= tolerance_of(m) / unit
+    return m.kind != "multiplier" and abs(value - m.value) <= tol

@@ -1099,7 +1099,8 @@ def _column_readings(
 
     # A whole number may name a column itself ("from 0.539 on layer 0 to 0.932 on layer 3"):
     # the text between measurements is what belongs to each.
-    measures = [m for m in mentions if m.decimals > 0]
+    # A size in a column counting in its unit ("32,408 million" under "Tokens (M)") is one too.
+    measures = [m for m in mentions if m.decimals > 0 or m.kind == "multiplier"]
     ends = [0, *(x.end for x in measures), len(claim)]
     starts = [x.start for x in measures] + [len(claim), len(claim)]
     for k, m in enumerate(measures):

@@ -727,6 +727,24 @@ def test_a_count_in_billions_is_read_in_a_column_counting_in_millions_to_its_own
         assert d.verdict is verdict, d.reason
 
 
+def test_a_count_in_millions_is_read_under_the_column_counting_in_millions_of_the_row_it_names() -> None:
+    header, caption = "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus."
+    russian = _table("ru Russian 23408 278.0", header, caption, page=11)
+    ranked = [Scored(russian, 0.43, None, 0.43)]
+    claim = "CC-100 holds 278.0 GiB of Russian text, drawn from 32,408 million tokens."
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [russian], claim_text=claim),
+               semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "23408" in d.reason, d.reason
+    claim = claim.replace("32,408", "23,408")
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [russian], claim_text=claim),
+               semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Cells printed without a unit are not read as a size in millions.
+    plain = _table("ru Russian 23408 278.0", "ISO code Language Tokens Size", caption, page=11)
+    reading = read_column(claim, extract_numbers(claim)[1], plain, 0.5, any_row=True)
+    assert reading is None
+
+
 def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_and_contradicted() -> None:
     # A header that cannot be lined up with the cells: no column is read, the rows' cells are
     # compared place by place.
