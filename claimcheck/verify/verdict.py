@@ -1103,6 +1103,8 @@ def _column_readings(
     measures = [m for m in mentions if m.decimals > 0 or m.kind == "multiplier"]
     ends = [0, *(x.end for x in measures), len(claim)]
     starts = [x.start for x in measures] + [len(claim), len(claim)]
+    unread: list[tuple[NumberMention, float, tuple[int, int, tuple[int, int] | None],
+                       list[Passage]]] = []
     for k, m in enumerate(measures):
         if m.at_cut and truncated:
             continue
@@ -1132,6 +1134,21 @@ def _column_readings(
             confirmed[m] = held[0]
         elif readings and conflict is None:
             conflict = readings[0]
+        elif not readings:
+            unread.append((m, tol, bounds, own))
+    # "34.8 F1 and 29.7 exact match on Hindi": where the claim's other number is confirmed in a
+    # cell of a row, that row is the claim's; a number the claim puts in the same cell is read
+    # there, though no row holds it.
+    for m, tol, bounds, own in unread:
+        if conflict is not None:
+            break
+        for r in confirmed.values():
+            if r.row in own and (got := read_column(
+                    claim, m, r.row, tol, prev_end=bounds[0], next_start=bounds[1],
+                    after_next=bounds[2], any_row=True)) is not None \
+                    and got.column == r.column and not got.holds:
+                conflict = got
+                break
     return confirmed, conflict
 
 

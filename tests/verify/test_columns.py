@@ -9,7 +9,7 @@ from claimcheck.papers.tables import cells
 from claimcheck.verify.columns import columns, read_column
 from claimcheck.verify.index import Scored
 from claimcheck.verify.numbers import check_numbers, extract_numbers
-from claimcheck.verify.verdict import decide
+from claimcheck.verify.verdict import Decision, decide
 
 PID = ArxivId("1911.02116", 2)
 GLUE_HEADER = "Model #lgs MNLI-m/mm QNLI QQP SST MRPC STS-B Avg"
@@ -743,6 +743,27 @@ def test_a_count_in_millions_is_read_under_the_column_counting_in_millions_of_th
     plain = _table("ru Russian 23408 278.0", "ISO code Language Tokens Size", caption, page=11)
     reading = read_column(claim, extract_numbers(claim)[1], plain, 0.5, any_row=True)
     assert reading is None
+
+
+def test_a_number_put_in_the_cell_where_the_claims_other_number_is_confirmed_is_read_there() -> None:
+    mbert = row("mBERT† en 102 77.7 / 65.2 64.3 / 46.6 57.9 / 44.3 45.7 / 29.8 43.8 / 29.7 "
+                "57.1 / 38.6 57.5 / 37.3 57.7 / 41.6", MLQA_HEADER)
+    # Another mBERT row, of a table whose columns cannot be read.
+    sizes = row("mBERT 104 WordPiece 12 768 3072 12 110k 172M", "Model #lgs tokenization L Hm Hf f A V #params")
+    ranked = [Scored(sizes, 0.28, None, 0.28), Scored(mbert, 0.3, None, 0.3)]
+
+    def verdict(claim: str) -> Decision:
+        checks = check_numbers(extract_numbers(claim), [sizes, mbert], claim_text=claim)
+        return decide(claim, ranked, checks, semantic=False)
+
+    claim = "In Conneau et al.'s MLQA table, mBERT scores only 34.8 F1 and 29.7 exact match on Hindi."
+    d = verdict(claim)
+    assert d.verdict is Verdict.CONTRADICTED and "43.8" in d.reason, d.reason
+    assert verdict(claim.replace("34.8", "43.8")).verdict is Verdict.SUPPORTED
+    # Put in another column ("on Arabic"), it may be another table's: the row's column is not
+    # read for it.
+    d = verdict("In Conneau et al.'s MLQA table, mBERT scores 29.7 exact match on Hindi and 34.8 F1 on Arabic.")
+    assert "in that column" not in d.reason, d.reason
 
 
 def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_and_contradicted() -> None:
