@@ -741,6 +741,12 @@ def decide(
                      if i < len(names) and (name := names[i]) and mention_positions(claim_core, name)}
     absent = [n for n in absent if n.mention.decimals > 0 or not (
         n.mention.text in headings or f"{n.mention.value:g}" in headings)]
+    # Read under the column the claim names, a number is stated whatever the checks found
+    # ("22.6 points below" as the row's -22.6 under "∆"); and a count the row's label writes
+    # ("layers 1-6" in the row "Sep L1-6") is the row's name.
+    in_labels = {d for r in confirmed.values() for d in re.findall(r"\d+", " ".join(_label_words(r.row)))}
+    absent = [n for n in absent if n.mention not in confirmed and not (
+        n.mention.decimals == 0 and f"{n.mention.value:g}" in in_labels)]
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)
               or _count_of_list(claim_core, n, best.passage.text)]
     # Besides the best passage, a sentence that states one of the claim's measurements states

@@ -766,6 +766,26 @@ def test_a_number_put_in_the_cell_where_the_claims_other_number_is_confirmed_is_
     assert "in that column" not in d.reason, d.reason
 
 
+def test_a_difference_read_under_the_delta_column_and_a_count_the_label_writes_are_stated() -> None:
+    header = ("Model Domain BPE Merges Anchors Pts Share Param. Softmax XNLI (Acc) NER (F1) Parsing (LAS) "
+              "fr ru zh ∆ fr ru zh ∆ fr ru zh ∆")
+    sep = _table("Sep L1-6 - 40k/40k - Sep L1-6 - 61.9 43.6 37.4 -22.6 61.2 23.7 3.1 -38.7 61.7 31.6 12.0 -17.8",
+                 header, "Table 1: Dissecting bilingual MLM.", page=5)
+    ranked = [Scored(sep, 0.4, None, 0.4)]
+    claim = ("Keeping layers 1-6 language-specific (Sep L1-6) cuts English-Russian XNLI transfer to 43.6% "
+             "and English-Chinese to 37.4%, 22.6 points below Default on average.")
+    checks = check_numbers(extract_numbers(claim), [sep], claim_text=claim)
+    # The checks find no 22.6 (the row writes -22.6), nor "1" as the row's.
+    assert [c.status for c in checks if c.mention.text == "22.6"] == [NumberStatus.ABSENT]
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    assert "22.6" in d.held
+    # Another difference under "∆" is not stated.
+    claim = claim.replace("22.6", "12.6")
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [sep], claim_text=claim), semantic=False)
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
+
+
 def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_and_contradicted() -> None:
     # A header that cannot be lined up with the cells: no column is read, the rows' cells are
     # compared place by place.
