@@ -52,7 +52,7 @@ class PaperIndex:
     entities: set[str] = field(default_factory=set)
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...], str]] | None = None
-    _row_leads: list[tuple[int, re.Pattern[str]]] | None = None
+    _row_leads: list[tuple[int, re.Pattern[str], str | None]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
@@ -103,19 +103,23 @@ class PaperIndex:
                 if rx.search(claim) or (each and all(w.search(claim) for w in each))
                 or bare in written}
 
-    def rows_led_in(self, claim: str) -> set[int]:
+    def rows_led_in(self, claim: str, names: frozenset[str] = frozenset()) -> set[int]:
         """Table rows whose label's first word, a name ("XLM-R" of "XLM-R en 100 ..."), the
         claim contains, where the label goes on with words the claim does not name (the value of
-        a "train" column)."""
+        a "train" column). A capitalised word ("Default" of "Default Wiki-Wiki 80k all ...")
+        leads its row only where the claim writes it capitalised too, inside a sentence
+        (``names``, lower-cased)."""
         if self._row_leads is None:
             self._row_leads = []
             for i, p in enumerate(self.passages):
                 label = row_label(p)
                 words = label.split() if label else []
                 raw = without_id(p, f"{p.group} {p.text}" if p.group else p.text).split()
-                if len(words) > 1 and raw and _name_like(raw[0]):
-                    self._row_leads.append((i, label_pattern(words[0])))
-        return {i for i, rx in self._row_leads if rx.search(claim)}
+                if len(words) > 1 and raw and (_name_like(raw[0]) or _TITLE_WORD.fullmatch(raw[0])):
+                    self._row_leads.append((i, label_pattern(words[0]),
+                                            None if _name_like(raw[0]) else words[0]))
+        return {i for i, rx, title in self._row_leads
+                if rx.search(claim) and (title is None or title in names)}
 
     def table_rows(self, page: int, header: str) -> list[int]:
         """The rows of the table on ``page`` under ``header``."""
@@ -232,6 +236,8 @@ def _name_like(word: str) -> bool:
             and sum(c.isupper() or c.isdigit() for c in word) >= 2)
 
 
+# A capitalised plain word that may lead a row's label ("Default").
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{3,}")
 # A row's place in a list ("(b) Not seen", "(e) Freq"): no word of its name.
 ENUMERATOR = re.compile(r"\(?[a-z0-9]\)|[ivx]+\)|\([ivx]+\)")
 
@@ -298,6 +304,11 @@ def rank(
     claim_core = lexical.without_attribution(claim_core)
     claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
+    from claimcheck.verify.columns import LANGUAGES
+    from claimcheck.verify.verdict import midsentence_names
+
+    # (A language, "With English in-context learning", names a setting of many rows.)
+    titles = midsentence_names(claim_core) - LANGUAGES.keys()
     pool: list[tuple[float, PaperIndex, int, float | None]] = []
     led_rows: set[tuple[int, int]] = set()
     for idx in indexes:
@@ -318,7 +329,7 @@ def rank(
         named = idx.rows_named_in(low)
         # A row whose name the claim gives only in part ("XLM-R" of "XLM-R en", whose "en" is
         # its training language) may be the claim's row where it holds one of its numbers.
-        led = {i for i in idx.rows_led_in(low) - named
+        led = {i for i in idx.rows_led_in(low, titles) - named
                if numbers and lexical.number_recall(numbers, idx.texts[i]) > 0}
         for i in best | named | led:
             # Rows the claim names by their label ("XLM-R Large") hold its subject's values,

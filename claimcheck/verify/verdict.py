@@ -1027,6 +1027,10 @@ def _rival_row(
             # for "mT5 fine-tuned on English and then target shots"): the claim's own row.
             if any(names_row(low, ents, r) for r in _rows_quoted(n, ranked)):
                 continue
+            # Matched in a row the claim names by its first word, capitalised inside a sentence
+            # ("28.8 in the Default setting" in the row "Default Wiki-Wiki 80k ..."): its own.
+            if found.split()[:1] and found.split()[0] in midsentence_names(claim) - LANGUAGES.keys():
+                continue
         owner = _owner(claim, n.mention)
         mine = rows
         if owner is not None:
@@ -1079,6 +1083,12 @@ def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | No
 _MIDSENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:'’)] )([A-Z][a-z]{3,})\b")
 
 
+def midsentence_names(claim: str) -> frozenset[str]:
+    """Capitalised words inside a sentence, lower-cased: they name things too ("Wu et al.'s
+    Default setting")."""
+    return frozenset(m.group(1).lower() for m in _MIDSENTENCE_NAME.finditer(claim))
+
+
 def _column_readings(
     claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored], truncated: bool
 ) -> tuple[dict[NumberMention, ColumnReading], ColumnReading | None]:
@@ -1086,8 +1096,7 @@ def _column_readings(
     the first one found in such a row only under another column (a wrong-column claim)."""
     low = normalise(claim)
     ents = entities(claim)
-    # Capitalised words inside a sentence name things too ("Wu et al.'s Default setting").
-    names = ents | {m.group(1).lower() for m in _MIDSENTENCE_NAME.finditer(claim)}
+    names = ents | midsentence_names(claim)
     rows = [s.passage for s in ranked
             if s.passage.kind is PassageKind.TABLE_ROW and names_row(low, names, s.passage)]
     confirmed: dict[NumberMention, ColumnReading] = {}

@@ -786,6 +786,35 @@ def test_a_difference_read_under_the_delta_column_and_a_count_the_label_writes_a
     assert d.verdict is not Verdict.SUPPORTED, d.reason
 
 
+def test_a_row_led_by_a_word_the_claim_capitalises_is_ranked_and_holds_the_number_given_to_it() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import midsentence_names
+
+    header = ("Model Domain BPE Merges Anchors Pts Share Param. Softmax XNLI (Acc) NER (F1) Parsing (LAS) "
+              "fr ru zh ∆ fr ru zh ∆ fr ru zh ∆")
+    texts = ["Default Wiki-Wiki 80k all all shared 73.6 68.7 68.3 0.0 79.8 60.9 63.6 0.0 73.2 56.6 28.8 0.0",
+             "Extra anchors - - extra - - 74.0 69.8 72.1 +1.8 76.1 59.7 66.8 -0.5 73.3 56.9 29.2 +0.3",
+             "Default anchors - 40k/40k - - - 74.0 68.1 68.9 +0.1 76.8 56.3 61.2 -3.3 73.0 57.0 28.3 -0.1"]
+    rows = [Passage(PID, 5, 1000 + 200 * i, 1000 + 200 * i + len(t), t, PassageKind.TABLE_ROW,
+                    "Table 1: Dissecting bilingual MLM.", header) for i, t in enumerate(texts)]
+    prose = [Passage(PID, 5, 100 * i, 100 * i + 90,
+                     f"Extra anchors from a bilingual dictionary help English-Chinese parsing transfer {i}.",
+                     PassageKind.SENTENCE) for i in range(10)]
+    index = PaperIndex.build(str(PID), [*prose, *rows], None)
+    claim = ("With extra anchors from a bilingual dictionary, English-Chinese parsing transfer rises "
+             "slightly to a LAS of 29.2, from 28.8 in the Default setting.")
+    ranked = rank(claim, None, [index])
+    assert rows[0] in [s.passage for s in ranked]
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [s.passage for s in ranked],
+                                            claim_text=claim), semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # Written in lower case, "default" is a plain word: it leads no row.
+    led = index.rows_led_in(normalise(claim), midsentence_names(claim))
+    assert index.passages.index(rows[0]) in led
+    assert index.passages.index(rows[0]) not in index.rows_led_in(normalise(claim), frozenset())
+
+
 def test_a_measurement_found_in_another_row_of_the_named_rows_table_is_on_topic_and_contradicted() -> None:
     # A header that cannot be lined up with the cells: no column is read, the rows' cells are
     # compared place by place.
