@@ -324,7 +324,8 @@ def negations(text: str) -> int:
 
 
 # "neither mBERT nor XLM-R puts ...": what is denied comes after the things named.
-_NEITHER = re.compile(r"\s.{0,60}?\bnor\s+\S+")
+# ("important neither for A nor for B": "for" is no name.)
+_NEITHER = re.compile(r"\s.{0,60}?\bnor\s+(?:(?:for|of|in|on|to|the|a|an)\s+)*\S+")
 
 
 def negated_terms(text: str) -> set[str]:

@@ -156,6 +156,12 @@ def test_neither_nor_is_one_denial_of_what_follows_the_names() -> None:
     assert not polarity_conflict("Neither mBERT nor XLM-R uses a linear-chain CRF.", passage)
     assert polarity_conflict("Neither mBERT nor XLM-R is trained on English.",
                              "XLM-R is trained on English and 99 other languages.")
+    # "neither for A nor for B": the things named after "nor for" are not what is denied.
+    assert not polarity_conflict(
+        "Their BERT-small's single attention head should not matter, as K et al. (2020) found head "
+        "count important neither for performance nor multilinguality.",
+        "While this leaves us with a single attention head, K et al. (2020) found that the number of "
+        "attention heads is important neither for overall performance nor for multilinguality.")
 
 
 def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
