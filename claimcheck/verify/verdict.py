@@ -145,7 +145,7 @@ CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
 # "instead of X" and "rather than X" deny X as "not X" does ("BERT-base, not BERT-small").
 _NEG = re.compile(
     r"\b(?:not|no|never|neither|nor|cannot|none|unable|fails?|failed|lacks?|"
-    r"\w+n't|instead of|rather than)\b"
+    r"\w+n't|instead of|rather than|(?<!\ba )little)\b"
 )
 _BOTH = re.compile(r"\b([a-z][\w-]*) (?:and|or) (?:(?:do|does|did|is|are|was|were) )?not ([a-z][\w-]*)")
 # Words between a negation and what it denies ("does not *always* improve", "fails *to* learn").
@@ -337,6 +337,10 @@ def negated_terms(text: str) -> set[str]:
     for m in _NEG.finditer(low):
         if m.group(0) == "nor" and "neither" in low[: m.start()]:
             continue
+        if m.group(0) == "little":
+            # "makes little difference" balances "does not make much difference", but denies
+            # nothing that "only a small improvement" asserts.
+            continue
         end = m.end()
         if m.group(0) == "neither" and (named := _NEITHER.match(low, end)) is not None:
             end = named.end()
@@ -368,11 +372,18 @@ def aligned_span(claim: str, passage: str, *, truncated: bool = False) -> str:
         return p
     # A little slack on the left catches a negation the paraphrase moved ("did not observe");
     # a whole claim also owns the rest of its sentence ("... still does not occur").
-    end = int(al.dest_end)
+    start, end = max(0, int(al.dest_start) - 15), int(al.dest_end)
     if not truncated:
         stop = p.find(". ", end)
         end = min(len(p), stop if stop >= 0 else len(p), end + 80)
-    return p[max(0, int(al.dest_start) - 15) : end]
+        # A denial of the claim's that the window of its length cut off the start of the
+        # sentence ("Although English is not generally the best ..." for "English is not the
+        # best ..."): the sentence from its start.
+        sentence = max(p.rfind(". ", 0, int(al.dest_start)) + 2, int(al.dest_start) - 80)
+        if sentence < start and negations(c) > negations(p[start:end]) \
+                and negations(p[sentence:end]) == negations(c):
+            start = sentence
+    return p[start:end]
 
 
 # Only phrases that exclude: "other than English" and "apart from X" often mean "besides".

@@ -14,7 +14,7 @@ from claimcheck.models import (
 from claimcheck.verify.index import Scored
 from claimcheck.verify.lexical import claim_core, content_terms
 from claimcheck.verify.numbers import check_numbers, extract_numbers
-from claimcheck.verify.verdict import THRESHOLDS, Decision, decide, polarity_conflict
+from claimcheck.verify.verdict import THRESHOLDS, Decision, decide, negations, polarity_conflict
 
 PID = ArxivId("2005.13013", 2)
 
@@ -162,6 +162,29 @@ def test_neither_nor_is_one_denial_of_what_follows_the_names() -> None:
         "count important neither for performance nor multilinguality.",
         "While this leaves us with a single attention head, K et al. (2020) found that the number of "
         "attention heads is important neither for overall performance nor for multilinguality.")
+
+
+def test_a_denial_at_the_start_of_the_passages_sentence_counts_though_the_claims_window_misses_it() -> None:
+    passage = ("Although English is not generally the best source language for cross-lingual transfer for "
+               "all target languages (Lin et al., 2019), this is still the most practically useful setting.")
+    assert not polarity_conflict("Hu et al. grant that English is not the best source language for every "
+                                 "target language, but keep it as the most practically useful setting.", passage)
+    # Only a denial the claim makes is looked for there: a passage's earlier clauses are not the
+    # claim's ("Comparing no anchors and default anchors, ... drops only around 1 point").
+    assert not polarity_conflict("Without anchors, XNLI drops about 1 point on average.",
+                                 "Comparing no anchors and default anchors, the performance of XNLI and "
+                                 "parsing drops only around 1 point while NER even improve 1 points "
+                                 "averaging over three languages.")
+
+
+def test_little_balances_not_much_but_denies_nothing() -> None:
+    passage = ("In a zero-shot setting, instruction does not make much difference for both instruction-tuned "
+               "and non-instruction-tuned models, since irrelevant instructions are sometimes better.")
+    assert not polarity_conflict("For zero-shot question generation, the choice of instruction makes little "
+                                 "difference, as irrelevant instructions sometimes beat relevant ones.", passage)
+    assert not polarity_conflict("Adding anchors brings little improvement on XNLI.",
+                                 "Adding anchors brings only a small improvement on XNLI.")
+    assert negations("makes little difference") == 1 and negations("a little better") == 0
 
 
 def test_what_a_passage_both_asserts_and_denies_it_does_not_deny() -> None:
