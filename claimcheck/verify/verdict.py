@@ -572,7 +572,7 @@ def entities(text: str) -> set[str]:
     return {m.group(0).lower() for m in _ENTITY.finditer(text) if len(m.group(0)) >= 2}
 
 
-_TECHNICAL = re.compile(r"(?<![\w-])[a-z]{2,}\d+[a-z\d]*(?![\w-])")
+_TECHNICAL = re.compile(r"(?<![\w-])[a-z]{2,}\d+[a-z\d]*(?![\w-])|(?<![\w.-])v\d+(?:\.\d+)+(?![\w-]|\.\d)")
 
 
 def named_in(names: set[str], paper_entities: set[str]) -> set[str]:

@@ -732,6 +732,8 @@ def test_a_format_the_papers_never_write_is_a_detail_they_do_not_state() -> None
     from claimcheck.verify.verdict import technical_terms
 
     assert technical_terms("int8 quantization, bfloat16 on TPU v3-8, GPT2 and L2") == {"int8", "bfloat16", "gpt2"}
+    # A version is one too ("SQuAD v1.1"), but a bare decimal is a number.
+    assert technical_terms("the English SQuAD v1.1 data, 1.1 points, v2.0.1.") == {"v1.1", "v2.0.1"}
     th = THRESHOLDS[False]
     said = "To evaluate mT5 and mT0, we use TPU v3-8 with int8bit quantization."
     ranked = [scored(said, th.support + 0.15)]
@@ -742,6 +744,9 @@ def test_a_format_the_papers_never_write_is_a_detail_they_do_not_state() -> None
     d = decide("To evaluate mT5 and mT0, they use TPU v3-8 with int8 quantization.", ranked, [],
                semantic=False, paper_entities=papers)
     assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = decide("To evaluate mT5 and mT0, they use TPU v3-8 v1.1 with int8 quantization.", ranked, [],
+               semantic=False, paper_entities=papers)
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED and "v1.1" in d.reason, d.reason
 
 
 def test_the_sentences_around_the_best_one_are_its_context_for_the_claims_words() -> None:
