@@ -971,7 +971,11 @@ def check_numbers(
     """
     analyses = [_grouped(p.text, p.kind is PassageKind.TABLE_ROW, p.group)
                 for p in passages]
+    from claimcheck.verify.columns import LANGUAGES
+
     claim_tokens = _claim_tokens(claim_text)
+    # A language the claim names by name ("Arabic") names the row of its code ("ar").
+    claim_tokens |= {LANGUAGES[t] for t in claim_tokens if t in LANGUAGES}
     claim_heads = frozenset(squash(t) for t in claim_tokens)
     ctoks = _tokens(claim_text)
     cstarts = [t.start for t in ctoks]

@@ -247,6 +247,18 @@ def test_other_entity_in_the_middle_of_a_row(xtreme: list[Passage]) -> None:
         NumberStatus.OTHER_ENTITY, "XLM-R Large", 67.4)
 
 
+def test_a_language_named_by_name_names_the_row_of_its_code() -> None:
+    caption = "Table 4: Kendall's Tau word order metric and XNLI zero-shot accuracies."
+    rows = [row(t, caption, page=12) for t in ("en 1.0 81.4", "ar 0.72 64.9", "ru 0.72 69.0")]
+    claim = "The word-order table gives Arabic a Kendall's tau of 0.72 and an XNLI accuracy of 69.0."
+    tau, acc = check_numbers(extract_numbers(claim), rows, claim_text=claim)
+    assert (tau.status, tau.source_subject) == (NumberStatus.MATCHED, "ar")
+    assert (acc.status, acc.source_subject, acc.source_value) == (NumberStatus.OTHER_ENTITY, "ru", 64.9)
+    claim = claim.replace("69.0", "64.9")
+    assert [c.status for c in check_numbers(extract_numbers(claim), rows, claim_text=claim)] == [
+        NumberStatus.MATCHED] * 2
+
+
 def test_own_row_found_even_when_another_row_shares_the_value(xtreme: list[Passage]) -> None:
     # 76.3 is BERT-large's translate-test XQuAD F1; 65.4 is in both XLM-R Large and mBERT rows.
     for claim in ("BERT-large reaches 76.3 F1 on XQuAD with translate-test",
