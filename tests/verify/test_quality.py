@@ -30,12 +30,12 @@ def figure(name: str, text: str) -> float:
     return float(m.group(1))
 
 
-# Floors a little below the figures in the README (dev to dev8 tune the rules, test is held
+# Floors a little below the figures in the README (dev to dev9 tune the rules, test is held
 # out).
-LEXICAL_FLOORS = [("dev", 0.83), ("dev2", 0.81), ("dev3", 0.77), ("dev4", 0.79), ("dev5", 0.69),
-                  ("dev6", 0.62), ("dev7", 0.67), ("dev8", 0.63), ("test", 0.73)]
-SEMANTIC_FLOORS = [("dev", 0.86), ("dev2", 0.86), ("dev3", 0.75), ("dev4", 0.68), ("dev5", 0.72),
-                   ("dev6", 0.67), ("dev7", 0.63), ("dev8", 0.67), ("test", 0.70)]
+LEXICAL_FLOORS = [("dev", 0.85), ("dev2", 0.83), ("dev3", 0.83), ("dev4", 0.85), ("dev5", 0.72),
+                  ("dev6", 0.65), ("dev7", 0.68), ("dev8", 0.67), ("dev9", 0.63), ("test", 0.78)]
+SEMANTIC_FLOORS = [("dev", 0.87), ("dev2", 0.87), ("dev3", 0.79), ("dev4", 0.74), ("dev5", 0.75),
+                   ("dev6", 0.69), ("dev7", 0.65), ("dev8", 0.70), ("dev9", 0.63), ("test", 0.75)]
 
 
 @pytest.mark.slow
