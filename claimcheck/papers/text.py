@@ -123,6 +123,9 @@ _MAX_HEADER_CHARS = 300
 # Lines (group headings, a row group's name) a table may have between two runs of its rows.
 _MAX_TABLE_GAP = 2
 _MAX_GROUP_CHARS = 30
+# A group heading between column names and rows: "Multilingual models (cross-lingual transfer)".
+_MAX_GROUP_HEADING_CHARS = 60
+_ENDS_SENTENCE = re.compile(r"[.!?:][)\]\"'”’]*$")
 _NUMBER_HEADER_RE = re.compile(r"^\D*[A-Za-z]\D*?(?:\s+\d{1,3}){2,}\s*$")
 
 
@@ -269,7 +272,17 @@ def _assemble_page(text: str, keep_hyphen: set[str]) -> str:
     for i, ln in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         # Header and group lines sit just above a table's rows: keep them as lines of their own.
-        near_table = nxt is not None and nxt.kind == "table"
+        # Column names may stand above a group heading ("Model D #vocab en fr ... Avg" over
+        # "Monolingual baselines" over the rows): a line over a short line over rows, that
+        # starts after a sentence ends, with a capital, and neither ends a sentence nor runs
+        # on nor has a comma ("To investigate this, we shift the special tokens with" is prose).
+        near_table = nxt is not None and (nxt.kind == "table" or (
+            nxt.kind in ("prose", "heading") and len(nxt.text) <= _MAX_GROUP_HEADING_CHARS
+            and i + 2 < len(lines) and lines[i + 2].kind == "table"
+            and ln.kind == "prose" and len(ln.text) <= _MAX_HEADER_CHARS
+            and ln.text[:1].isupper() and ", " not in ln.text and not _runs_on(ln)
+            and not _ENDS_SENTENCE.search(ln.text)
+            and (i == 0 or _ENDS_SENTENCE.search(lines[i - 1].text) is not None)))
         if ln.kind in ("table", "heading") or (ln.kind == "prose" and near_table):
             flush()
             blocks.append(ln.text)
@@ -281,7 +294,7 @@ def _assemble_page(text: str, keep_hyphen: set[str]) -> str:
             current = _join(current, ln.text, keep_hyphen)
         else:
             current, current_kind = ln.text, "prose"
-        ends_sentence = re.search(r"[.!?:][)\]\"'”’]*$", ln.text) is not None
+        ends_sentence = _ENDS_SENTENCE.search(ln.text) is not None
         # A short line that ends a sentence ends its paragraph; a caption ends at the first
         # line that ends a sentence and is followed by something that does not continue it.
         if ends_sentence and (
@@ -484,7 +497,9 @@ def _header_line(
             above[k] = line
         elif k == first - 1 and len(line.split()) >= 3:
             return None  # a paragraph right above: this run starts its own table
-    n = len(cells(page[spans[first][0] : spans[first][1]]))
+    row = page[spans[first][0] : spans[first][1]]
+    a, b, _ = split_rows(row)[0]  # of two rows run into one line, the first
+    n = len(cells(row[a:b]))
     for names in (*above.values(), inherited):
         # Names that line up ("... F1 / EM F1 Acc.", or two: "Non-Aligned Aligned").
         if column_names(names, n) is not None:

@@ -312,6 +312,37 @@ def test_two_rows_run_into_one_line_are_cut_and_the_second_keeps_the_model_name(
     assert rows[0].header == rows[1].header == "Model D #vocab en fr de ru zh sw ur Avg"
 
 
+def test_column_names_over_a_group_heading_are_not_joined_to_the_paragraph_above():
+    from claimcheck.papers.text import _assemble_page
+
+    # XLM-R's Table 5 as pypdf gives it: a paragraph, the column names, a group heading, rows.
+    raw = ("This is a surprising result that shows that the capacity of multilingual models\n"
+           "to leverage training data can overcome the capacity dilution problem to obtain\n"
+           "better overall performance.\n"
+           "Model D #vocab en fr de ru zh sw ur Avg\n"
+           "Monolingual baselines\n"
+           "BERT Wiki 40k 84.5 78.6 80.0 75.5 77.7 60.1 57.3 73.4 "
+           "CC 40k 86.7 81.2 81.2 78.2 79.5 70.8 65.1 77.5\n"
+           "Multilingual models (cross-lingual transfer)\n"
+           "XLM-7 Wiki 150k 82.3 76.8 74.7 72.5 73.1 60.8 62.3 71.8 "
+           "CC 150k 85.7 78.6 79.5 76.4 74.8 71.2 66.9 76.2\n"
+           "Special tokens are very frequent and could serve as anchor points.\n"
+           "To investigate this, we shift the special tokens with\n"
+           "ENGLISH\n"
+           "1 2 3 4 5 6 7\n")
+    page = _assemble_page(raw, set())
+    passages = passages_from_pages(ArxivId("1911.02116", 2), [page])
+    header = "Model D #vocab en fr de ru zh sw ur Avg"
+    rows = [p for p in passages if p.kind is PassageKind.TABLE_ROW and p.text[0] != "1"]
+    assert [p.header for p in rows] == [header] * 4
+    assert [p.group for p in rows] == [None, "BERT", None, "XLM-7"]
+    prose = [p.text for p in passages if p.kind is not PassageKind.TABLE_ROW]
+    assert any(s.endswith("better overall performance.") for s in prose)
+    assert not any("performance. Model D" in s for s in prose)
+    # A line of prose over a short line over rows is no header: it runs on, with a comma.
+    assert "anchor points. To investigate this, we shift the special tokens with\n" in page
+
+
 @pytest.mark.parametrize("line", [
     # Cell counts differ: "en 1" may be a label with a count, not a second row.
     "mBERT† each N 91.97 90.94 87.38 82.82 88.28 en 1 91.97 77.57 74.96 69.56 78.52",
