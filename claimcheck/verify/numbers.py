@@ -84,6 +84,10 @@ _SUFFIX_RE = re.compile(
     r"|(?P<times>[x×](?![\w])|\s×|\s(?:times|fold)\b|-fold\b)"
     r"|(?P<frac>/(?:5|10|100)(?![\d.]))",
 )
+# A unit of time or size written with no space after a number ("2.5days", "∼ 4h", "32GB");
+# not "m" or "s", which may be a million or a plural ("110m", "1990s").
+_GLUED_UNIT_RE = re.compile(r"(?:days?|hours?|hrs?|h|mins?|ms|secs?|GB|GiB|MB|MiB|TB|TiB)"
+                            r"(?![A-Za-z])")
 # After a number: two more of a slash-separated list ("5" in "5/10/20/100").
 _SLASH_CHAIN_RE = re.compile(r"/\d+(?:\.\d+)?/\d")
 _UNIT_WORD_RE = re.compile(
@@ -268,8 +272,9 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 kind, unit = "multiplier", "x"
             else:
                 unit = sm.group("frac")
-        elif after.isalpha() and not (after in ("x", "×") and text[e + 1 : e + 2].isdigit()):
-            continue  # 4th, 3D, 2nd
+        elif after.isalpha() and not (after in ("x", "×") and text[e + 1 : e + 2].isdigit()) \
+                and _GLUED_UNIT_RE.match(text, e) is None:
+            continue  # 4th, 3D, 2nd (but "2.5days", "4h", "32GB" are quantities)
         if (kind == "integer" and "," not in raw and len(raw) == 4 and 1950 <= value <= 2039
                 and _UNIT_WORD_RE.match(text, end) is None):
             continue  # a year ("1950 points" is no year)

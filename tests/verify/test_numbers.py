@@ -110,6 +110,14 @@ def test_skips_what_is_not_a_quantity(claim: str) -> None:
     assert found in ([], ["three"])
 
 
+def test_a_unit_of_time_or_size_written_on_the_number_leaves_a_quantity() -> None:
+    # Dufter and Schütze's runtime table: "1 epoch ∼ 2.5days", "∼ 4h"; "32GB V100 GPUs".
+    found = [m.value for m in extract_numbers("1 epoch ∼ 2.5days, 100 epochs ∼ 4h on 32GB GPUs")]
+    assert found == [1.0, 2.5, 100.0, 4.0, 32.0]
+    # A glued "m" or "s" may be a million or a plural: no quantity is read from it.
+    assert extract_numbers("a 110m model of the 1990s, the 4th run") == []
+
+
 def test_layer_of_keeps_both() -> None:
     assert triples("we take layer 14 of 24") == [("14", 14.0, None), ("24", 24.0, None)]
 
@@ -465,7 +473,7 @@ def test_a_count_that_heads_a_table_column_is_a_setting_not_a_contradiction() ->
 def test_capitalised_scale_words_and_hyphenated_hundreds() -> None:
     text = "We train for 1.5 Million updates on five-hundred 32GB Nvidia V100 GPUs."
     assert [(m.text, m.value) for m in extract_numbers(text)] == [
-        ("1.5 Million", 1_500_000.0), ("five-hundred", 500.0)]
+        ("1.5 Million", 1_500_000.0), ("five-hundred", 500.0), ("32", 32.0)]
     claim = "XLM-R was trained for 2.5 million updates with a batch size of 8192."
     src = [sentence(text.replace("GPUs.", "GPUs with a batch size of 8192."), XLMR, 6)]
     assert check(claim, src) == [
