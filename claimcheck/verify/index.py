@@ -265,6 +265,15 @@ def without_id(p: Passage, text: str) -> str:
     return text
 
 
+def row_id(p: Passage) -> str | None:
+    """The id that starts row ``p`` ("21" of "21 no-parallel .25 ..."), where its table's first
+    column is the ids; None otherwise."""
+    if not (p.header and p.header.split()[0].lower() in ("id", "#id")):
+        return None
+    m = ROW_ID.match(p.text)
+    return m.group(0).strip().lower() if m else None
+
+
 def label_of(row: str) -> str | None:
     """``row_label`` of a table row's text."""
     m = _ROW_LABEL.match(row + " 0")  # a label alone ("RoBERTa†") is a row cut before its numbers

@@ -4,7 +4,8 @@ The rules, in order:
 
 1. a measurement found in a row the claim names under another column than the one it names
    -> ``contradicted`` (``columns``: a row is named by its label or by each word of it as the
-   claim writes it, "ja" as "Japanese"; a two-level header's "Parsing (LAS) › fr" where the
+   claim writes it, "ja" as "Japanese", or in a table of numbered settings by its id, "ID 21";
+   a two-level header's "Parsing (LAS) › fr" where the
    claim names the group; a number given to a model is read in that model's rows, and of a
    model's rows of settings, "XLM-R" over "each N" and "en 1", in those whose setting the claim
    names; the row named by most words of its label gives the conflict even without the number);
@@ -81,6 +82,7 @@ from claimcheck.verify.index import (
     Scored,
     label_of,
     label_pattern,
+    row_id,
     row_label,
     without_id,
 )
@@ -1081,11 +1083,13 @@ _OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+
 
 def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | None:
     """The name a number is written as belonging to: "RoBERTa's 92.8", "59.8 for mBERT", or
-    one of the row ``labels`` before it ("the original probe's 0.19")."""
+    one of the row ``labels`` before it ("the original probe's 0.19") or after it ("217 for the
+    original")."""
     before = _OWNER_BEFORE.search(claim[: m.start])
     after = _OWNER_AFTER.match(claim[m.end :])
     for found in (before, after):
-        if found is not None and entities(found.group(1)):
+        if found is not None and (entities(found.group(1)) or (
+                found is after and normalise(found.group(1)) in labels)):
             return normalise(found.group(1))
     low = claim[: m.start].lower()
     return next((lbl for lbl in labels
@@ -1127,7 +1131,7 @@ def _column_readings(
     # A whole number may name a column itself ("from 0.539 on layer 0 to 0.932 on layer 3"):
     # the text between measurements is what belongs to each.
     # A size in a column counting in its unit ("32,408 million" under "Tokens (M)") is one too.
-    measures = [m for m in mentions if m.decimals > 0 or m.kind == "multiplier"]
+    measures = [m for m in mentions if _measure(claim, m)]
     ends = [0, *(x.end for x in measures), len(claim)]
     starts = [x.start for x in measures] + [len(claim), len(claim)]
     unread: list[tuple[NumberMention, float, tuple[int, int, tuple[int, int] | None],
@@ -1141,6 +1145,10 @@ def _column_readings(
         o = owners[m]
         own = [r for r in rows if owned_by(r, o)] if o else \
             [r for r in rows if not any(owned_by(r, t) for t in taken)]
+        if not o and (by_id := [r for r in own if _named_by_id(low, r)]):
+            # The row the claim names by its id ("(ID 15)") is its subject's: a number given to
+            # no name is read there, not in a row it compares with ("against 9 for the original").
+            own = by_id
         # "... against 300.8 GiB for English" in a table whose rows are languages: English's
         # row, not Swahili's.
         lang = _LANGUAGE_AFTER.match(claim, m.end)
@@ -1225,13 +1233,23 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
     """Whether a claim (normalised, with its names) names a table row: its whole label, or the
     model name it starts with ("XLM-R" for the row "XLM-R en"), written with or without its
     punctuation ("XLM-R" for the row "XLMR"); or each word of the label, as the claim writes
-    it ("ja" as "Japanese", "ZICL mT0" as "mT0 with zero-shot in-context learning")."""
+    it ("ja" as "Japanese", "ZICL mT0" as "mT0 with zero-shot in-context learning"); or, in a
+    table of numbered settings, its id ("ID 21" for the row "21 no-parallel ...")."""
+    if _named_by_id(low, row):
+        return True
     label = row_label(row)
     if label is not None and (_writes_name(low, ents, label)
                               or any(label.startswith(e + " ") for e in ents)):
         return True
     words = _label_words(row)
     return bool(words) and all(_names_word(low, w) for w in words)
+
+
+def _named_by_id(low: str, row: Passage) -> bool:
+    """Whether a claim (normalised) writes the id of a row of a table of numbered settings
+    ("ID 21", "(ID 3)" for the row "21 no-parallel ...")."""
+    rid = row_id(row)
+    return rid is not None and re.search(rf"\bid\s+{re.escape(rid)}(?![\w-])", low) is not None
 
 
 def _writes_name(low: str, ents: set[str], label: str) -> bool:
@@ -1252,6 +1270,20 @@ def _names_word(low: str, word: str) -> bool:
     if re.search(rf"(?<![\w-]){re.escape(key)}-\w", low):
         return False
     return bool(mention_positions(low, word))
+
+
+# Words after a whole number that leave it a measurement ("a dev perplexity of 261 against 217"),
+# where a noun makes it a count ("1,500 sampled test instances").
+_AFTER_MEASURE = re.compile(r"\s*(?:[.,;:)]|$|(?:against|and|or|but|for|on|in|at|with|vs|"
+                            r"versus|than|while|whereas|compared)(?=\s))")
+
+
+def _measure(claim: str, m: NumberMention) -> bool:
+    """A number of the claim that is read in a table's column: a decimal or a size ("570M"),
+    or a whole number of three digits or more written as a measurement, not a count."""
+    if m.decimals > 0 or m.kind == "multiplier":
+        return True
+    return _sized(m) and m.end <= len(claim) and _AFTER_MEASURE.match(claim, m.end) is not None
 
 
 def _sized(m: NumberMention) -> bool:
@@ -1286,7 +1318,11 @@ def _one_named_row(
 def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
     """Of the rows a claim names, those with the most words of their label written in it, when
     that is two or more and the rows are of one table (a page and header), or one row printed in
-    several tables (BUFFET's Table 4, a subset of its Table 10)."""
+    several tables (BUFFET's Table 4, a subset of its Table 10). A row the claim names by its
+    id ("ID 21") is named most."""
+    by_id = [r for r in rows if _named_by_id(low, r)]
+    if len(by_id) == 1:
+        return by_id
     named = [(sum(1 for w in _label_words(r) if _names_word(low, w)), r) for r in rows]
     top = max((k for k, _ in named), default=0)
     best = [r for k, r in named if k == top]

@@ -516,6 +516,27 @@ def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_
     assert d.verdict is Verdict.CONTRADICTED and "lang-pos" in d.reason, d.reason
 
 
+def test_a_claim_writing_a_rows_id_names_that_row_and_its_columns_are_read_there() -> None:
+    # Dufter and Schütze's Table 2: rows numbered in an "ID" column, named by id in claims.
+    header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
+    rows = [_table(t, header, "Table 2: Results showing the effect of a non-parallel corpus.", page=6)
+            for t in ("2 shift-special .66 1.00 .00 .79 .15 .88 1.00 12 140",
+                      "21 no-parallel .25 .98 .06 .28 .98 .50 .15 14 383")]
+    claim = "Trained on a non-parallel corpus (ID 21), the model rises to a train perplexity of 14 and a dev perplexity of {}."
+    d = _decide(claim.format(338), rows)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "383" in d.reason and "dev" in d.reason, d.reason
+    assert _decide(claim.format(383), rows).verdict is not Verdict.CONTRADICTED
+    # "ID 2" names row 2, not row 21; a bare "21" names no row.
+    two = "With shift-special alone (ID 2), the model reaches a dev perplexity of 383."
+    assert _decide(two, rows).verdict is Verdict.CONTRADICTED
+    bare = "A non-parallel corpus of 21 books gives the model a dev perplexity of 338."
+    assert "that column of the row" not in _decide(bare, rows).reason
+    # A whole number that counts something is no measurement to read in a column.
+    count = "Trained on a non-parallel corpus (ID 21) of 1,500 sentences, the model reaches a dev perplexity of 383."
+    assert _decide(count, rows).verdict is not Verdict.CONTRADICTED
+
+
 def test_sizes_in_the_one_row_the_claim_names_support_it_where_its_columns_cannot_all_be_read() -> None:
     header = "Model #lgs tokenization L Hm Hf f A V #params"
     rows = [_table(t, header, "Table 7: Details on model sizes.", page=12)
