@@ -36,7 +36,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import ArxivId, Paper, Passage, PassageKind
 
 # Bump when papers/text.py cuts passages differently, so cached passages are cut again.
-TEXT_VERSION = 17
+TEXT_VERSION = 18
 _MANIFEST = "manifest.json"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _LOCK_TIMEOUT_S = 600.0

@@ -542,7 +542,7 @@ def _table_captions(
     if not caption_lines:
         return {}
     # A table is a run of rows, allowing short header lines between them.
-    result: dict[int, str] = {}
+    runs: list[tuple[int, int]] = []
     i = 0
     n = len(spans)
     while i < n:
@@ -558,9 +558,22 @@ def _table_captions(
             elif kinds[j] in ("caption",) or (spans[j][1] - spans[j][0]) > 200 or j - last > 3:
                 break
             j += 1
+        runs.append((first, last))
+        i = last + 1
+    # Captions set above their tables on this page (each starts a run a header line or two
+    # below it, and one follows no run), or below them (the converse): stacked tables then
+    # take the caption on their own side, not the nearer one of the next table.
+    starts = [any(0 < a - c <= 3 for a, _ in runs) for c in caption_lines]
+    ends = [any(0 < c - b <= 3 for _, b in runs) for c in caption_lines]
+    side = "above" if all(starts) and not all(ends) else \
+        "below" if all(ends) and not all(starts) else None
+    result: dict[int, str] = {}
+    for first, last in runs:
         best: int | None = None
         best_dist = 10**9
         for c in caption_lines:
+            if (side == "above" and c > last) or (side == "below" and c < first):
+                continue
             dist = first - c if c < first else c - last if c > last else 10**9
             if dist < best_dist:
                 best, best_dist = c, dist
@@ -572,7 +585,6 @@ def _table_captions(
             for k in range(first, last + 1):
                 if kinds[k] == "table":
                     result[k] = caption
-        i = last + 1
     return result
 
 

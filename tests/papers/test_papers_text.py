@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -310,6 +311,43 @@ def test_two_rows_run_into_one_line_are_cut_and_the_second_keeps_the_model_name(
     assert all(page[p.start:p.end] == p.text for p in rows)
     assert [p.group for p in rows] == [None, "BERT", None]
     assert rows[0].header == rows[1].header == "Model D #vocab en fr de ru zh sw ur Avg"
+
+
+def test_stacked_tables_take_the_caption_on_the_side_their_page_sets_captions():
+    # XTREME's appendix: captions above their tables, each right after the previous table.
+    above = ("Table 18. TyDiQA-GoldP results (F1 / EM) for each language.\n"
+             "Model en ar bn avg\n"
+             "mBERT 75.3 / 63.6 62.2 / 42.8 49.3 / 32.7 59.7 / 43.9\n"
+             "XLM-R 71.5 / 56.8 67.6 / 40.4 64.0 / 47.8 65.1 / 45.0\n"
+             "Table 19. MLQA results (F1 / EM) for each language.\n"
+             "Model en ar de avg\n"
+             "mBERT 80.2 / 67.0 52.3 / 34.6 59.0 / 43.8 61.4 / 44.2\n"
+             "XLM-R 83.5 / 70.6 66.6 / 47.1 70.1 / 54.9 71.6 / 53.2\n"
+             "Table 20. POS results (Accuracy) for each language\n"
+             "Lang. af ar bg avg\n"
+             "XLMR 89.8 67.5 88.1 73.8\n")
+    # mOthello's: captions below their tables, the next table right after one.
+    below = ("Layer index 0 1 2\n"
+             "Original Probe acc. 0.539 0.837 0.892\n"
+             "Table 2: Original probe accuracy across all layers.\n"
+             "Non-Aligned Aligned\n"
+             "Original Probe 0.28 0.19\n"
+             "Cross Probe 2.75 0.20\n"
+             "Table 3: Average error using original probe and cross-lingual alignment probe.\n"
+             "B Computational Resources For each pretrained mOthelloGPT, we train it with 1 A40 GPU.\n")
+    captions = {}
+    for page in (above, below):
+        for p in passages_from_pages(ArxivId("2003.11080", 5), [page]):
+            if p.kind is PassageKind.TABLE_ROW:
+                captions[p.text.split(" ")[0] + " " + p.text.split(" ")[1]] = \
+                    re.match(r"Table \d+", p.caption or "").group(0)  # type: ignore[union-attr]
+    assert captions["mBERT 75.3"] == captions["XLM-R 71.5"] == "Table 18"
+    assert captions["mBERT 80.2"] == captions["XLM-R 83.5"] == "Table 19"
+    assert captions["XLMR 89.8"] == "Table 20"
+    assert captions["Original Probe"] == "Table 3"  # "Original Probe 0.28 0.19", the last one
+    assert captions["Cross Probe"] == "Table 3"
+    assert [p.caption[:7] for p in passages_from_pages(ArxivId("2404.12444", 1), [below])
+            if p.kind is PassageKind.TABLE_ROW and "0.539" in p.text] == ["Table 2"]
 
 
 def test_column_names_over_a_group_heading_are_not_joined_to_the_paragraph_above():
