@@ -430,6 +430,17 @@ def test_of_a_models_rows_those_whose_caption_says_most_of_the_claim_hold_its_va
     assert d.verdict is Verdict.CONTRADICTED, d.reason
 
 
+def test_a_difference_the_claim_works_out_is_no_value_a_named_row_must_hold() -> None:
+    overall = _table("mBERT 59.8 65.4 81.9 71.5", "Model XNLI PAWS-X POS NER",
+                     "Table 2. Overall results of baselines across all XTREME tasks.", page=6)
+    claim = ("In XTREME's unseen-entity analysis, mBERT's NER accuracy for Hebrew is {} on seen "
+             "entities than on unseen ones.")
+    d = _decide(claim.format("21.7 points higher"), [overall])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    assert _decide("On XTREME, mBERT's NER accuracy is 62.4 on average.", [overall]).verdict \
+        is Verdict.CONTRADICTED
+
+
 def test_table_fit_reads_captions_and_the_columns_a_claim_names() -> None:
     from claimcheck.verify.verdict import table_fit
 
