@@ -139,6 +139,14 @@ def _initials(key: str, words: list[str]) -> bool:
 
 # A name followed by this is where training data came from: "the English training data".
 _TRAINING = re.compile(r"\S*\s+(?:training|train|pretraining|fine-tuning)\b")
+# ... and so is a name this comes right before: "fine-tuned on English only".
+_TRAINED_ON = re.compile(r"\b(?:fine-?tuned|trained|pretrained|fine-?tuning|training)\s+(?:only\s+)?"
+                         r"on\s+(?:the\s+)?$")
+
+
+def _setting(low: str, pos: int) -> bool:
+    """Whether the name at ``pos`` of a (lower-cased) claim is where training data came from."""
+    return _TRAINING.match(low, pos) is not None or _TRAINED_ON.search(low[max(0, pos - 40) : pos]) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -146,7 +154,7 @@ def names_column(claim: str, name: str) -> bool:
     """Whether the claim names the column ``name`` as a cell's column: a language named as
     where training data came from ("the English training data") is the setting, not a column."""
     low = claim.lower()
-    return any(not _TRAINING.match(low, pos) for pos in mention_positions(claim, name))
+    return any(not _setting(low, pos) for pos in mention_positions(claim, name))
 
 
 @lru_cache(maxsize=4096)
@@ -156,7 +164,7 @@ def languages_named(claim: str) -> frozenset[str]:
     low = claim.lower()
     return frozenset(code for lang, code in LANGUAGES.items()
                      for m in re.finditer(rf"\b{re.escape(lang)}\b", low)
-                     if not _TRAINING.match(low, m.start()))
+                     if not _setting(low, m.start()))
 
 
 def is_language(name: str) -> bool:
@@ -240,7 +248,7 @@ def read_column(
         for pos in mention_positions(claim, name):
             if m.start <= pos < m.end:
                 continue  # the number itself
-            if _TRAINING.match(low_claim, pos):
+            if _setting(low_claim, pos):
                 # A language named as where training data came from ("not seen in the English
                 # training data") is the setting, not the cell's column.
                 continue

@@ -332,6 +332,16 @@ def test_a_rows_place_in_a_list_is_no_word_of_its_name_and_a_name_before_a_noun_
     assert d.verdict is Verdict.SUPPORTED, d.reason
 
 
+def test_a_language_a_model_was_fine_tuned_on_is_its_setting_not_a_column() -> None:
+    # XLM-R's NER table, without the Arabic column of the XNLI scores the claim gives.
+    ner = row("XLM-R en 1 92.92 80.80 78.64 71.40 80.94", "Model train #M en nl es de Avg")
+    d = _decide("Fine-tuned on English only, XLM-R reaches 80.80 accuracy on Arabic.", [ner])
+    assert "for en" not in d.reason, d.reason
+    # Named as where the scores were measured, English is the column.
+    d = _decide("Trained on all languages, XLM-R reaches 80.80 F1 on English.", [ner])
+    assert d.verdict is Verdict.CONTRADICTED and "for en" in d.reason, d.reason
+
+
 def test_a_number_for_a_name_is_that_names_unless_a_noun_follows_it() -> None:
     from claimcheck.verify.verdict import _owner
 
