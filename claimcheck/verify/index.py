@@ -257,20 +257,21 @@ def row_label(p: Passage) -> str | None:
 ROW_ID = re.compile(r"^\s*\d{1,3}[a-z]?(?:-[a-z]+)?\s+(?=[A-Za-z])")
 
 
+def _numbered(p: Passage) -> bool:
+    """Whether row ``p`` is of a table whose first column is the ids ("ID Description ...")."""
+    return [w.lower() for w in (p.header or "").split()[:1]] in (["id"], ["#id"])
+
+
 def without_id(p: Passage, text: str) -> str:
     """``text`` of row ``p`` without the id that starts it, where its table's first column is
     the ids ("ID Description ..."); a number starting another row ("8 anchor tokens") stays."""
-    if p.header and p.header.split()[0].lower() in ("id", "#id"):
-        return ROW_ID.sub("", text, count=1)
-    return text
+    return ROW_ID.sub("", text, count=1) if _numbered(p) else text
 
 
 def row_id(p: Passage) -> str | None:
     """The id that starts row ``p`` ("21" of "21 no-parallel .25 ..."), where its table's first
     column is the ids; None otherwise."""
-    if not (p.header and p.header.split()[0].lower() in ("id", "#id")):
-        return None
-    m = ROW_ID.match(p.text)
+    m = ROW_ID.match(p.text) if _numbered(p) else None
     return m.group(0).strip().lower() if m else None
 
 
