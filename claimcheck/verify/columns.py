@@ -55,6 +55,12 @@ def columns(p: Passage) -> list[str | None] | None:
     return column_names(p.header, len(cells(p.text)))
 
 
+def written_as_difference(claim: str, end: int) -> bool:
+    """Whether the claim's number ending at ``end`` is written as a difference, as a "∆" column
+    is named ("21.7 points higher on seen entities than on unseen ones")."""
+    return _DIFFERENCE.match(claim.lower(), len(claim) - len(claim[end:].lstrip())) is not None
+
+
 def mention_positions(claim: str, name: str) -> list[int]:
     """Where the claim names a column ("QNLI", "SST" as "SST-2", "hi" as "Hindi", "1" as
     "a single", "Parsing (LAS) › fr" as "French" in a claim about parsing)."""

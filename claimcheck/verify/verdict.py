@@ -76,6 +76,7 @@ from claimcheck.verify.columns import (
     mention_positions,
     names_column,
     read_column,
+    written_as_difference,
 )
 from claimcheck.verify.index import (
     ENUMERATOR,
@@ -1029,7 +1030,7 @@ def _rival_row(
         d = n.mention.decimals
         if d == 0 or (n.mention.at_cut and truncated) or _states(best.passage.text, n):
             continue
-        if _DIFFERENCE_AFTER.match(claim, n.mention.end):
+        if written_as_difference(claim, n.mention.end):
             continue  # "21.7 points higher on seen entities": a difference, not a cell
         if n.status is NumberStatus.MATCHED and n.source_subject:
             found = label_of(n.source_subject) or ""
@@ -1341,11 +1342,6 @@ def _writes_label(low: str, row: Passage) -> bool:
     words = _label_words(row)
     return bool(words) and all(
         re.search(rf"(?<!\w){re.escape(normalise(w))}", low) or _names_word(low, w) for w in words)
-
-
-# After a number: what makes it a difference between two others ("21.7 points higher").
-_DIFFERENCE_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)?\s*(?:higher|lower|more|"
-                               r"less|above|below|better|worse|ahead|behind)\b", re.IGNORECASE)
 
 
 def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) -> int:
