@@ -1159,9 +1159,17 @@ def _column_readings(
             code = LANGUAGES[lang.group(1).lower()]
             if any(_row_language(r) for r in own):
                 own = [r for r in own if _row_language(r) == code]
-        readings = _closest_rows(claim, ents, _read_rows(claim, m, own, tol, bounds, any_row=True))
+        anywhere = _read_rows(claim, m, own, tol, bounds, any_row=True)
+        readings = _closest_rows(claim, ents, anywhere)
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
+        if not readings and len(anywhere) == 1 and _caption_fits(claim, anywhere[0].row) \
+                and not written_as_difference(claim, m.end):
+            # Of the rows the claim names, one only has the column it names, in a table whose
+            # caption names what the claim is about ("ENG.+TGT. mT5" under "TyDi" in BUFFET-Light's
+            # table, where "English FT" rows are of per-language tables): its cell is the
+            # claim's value (unless the claim works out a difference: "21.7 points higher").
+            readings = anywhere
         if not readings:
             # A row named by two words or more of its label, the most of any ("(b) Not seen"
             # for "entities that were not seen"), is the claim's: the column it names there
@@ -1245,7 +1253,30 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
                               or any(label.startswith(e + " ") for e in ents)):
         return True
     words = _label_words(row)
-    return bool(words) and all(_names_word(low, w) for w in words)
+    return bool(words) and _named_words(low, row) == len(words)
+
+
+def _named_words(low: str, row: Passage) -> int:
+    """How many words of a row's label a claim (normalised) names."""
+    words = _label_words(row)
+    return sum(1 for w in words if _names_word(low, w) and not _joined_to_another(low, w, words))
+
+
+def _joined_to_another(low: str, word: str, words: Sequence[str]) -> bool:
+    """Whether a claim (normalised) writes a word of a row's label only joined by "+" to one
+    the label lacks: "ENG.+TGT. FT" is another setting than the row "ENG. FT mT5", while
+    "English+target" is the row "English Target FT"."""
+    key = normalise(word)
+    label = {normalise(w) for w in words}
+    joined = False
+    for token in low.split():
+        parts = [x.strip("()[],;:") for x in token.split("+")]
+        if key not in parts:
+            continue
+        if len(parts) == 1 or all(x in label for x in parts if x):
+            return False  # written on its own, or with the label's other word
+        joined = True
+    return joined
 
 
 def _named_by_id(low: str, row: Passage) -> bool:
@@ -1326,7 +1357,7 @@ def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:
     by_id = [r for r in rows if _named_by_id(low, r)]
     if len(by_id) == 1:
         return by_id
-    named = [(sum(1 for w in _label_words(r) if _names_word(low, w)), r) for r in rows]
+    named = [(_named_words(low, r), r) for r in rows]
     top = max((k for k, _ in named), default=0)
     best = [r for k, r in named if k == top]
     if top < 2 or (len({(r.paper_id, r.page, r.header) for r in best}) != 1
@@ -1360,6 +1391,13 @@ def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) ->
     if any(names_column(claim, name) for name in names):
         fit += 1
     return fit
+
+
+def _caption_fits(claim: str, row: Passage) -> bool:
+    """Whether a row's caption names what the claim is about, other than a name of two letters
+    ("F1", "EM", "ID"), which captions of many tables write."""
+    short = frozenset(e for e in entities(claim) if len(e) <= 2)
+    return row.caption is not None and _caption_names(claim, row.caption, short)
 
 
 @lru_cache(maxsize=65536)

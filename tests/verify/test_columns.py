@@ -890,3 +890,37 @@ def test_a_two_word_label_is_named_by_its_words_joined_and_a_header_names_the_pa
     # 92.3 is BERT Large's QNLI score; XLNet Large's is 93.9.
     assert [(c.status, c.source_value) for c in checks] == [(NumberStatus.OTHER_ENTITY, 93.9)]
     assert judged(claim, index)[2].verdict is Verdict.CONTRADICTED
+
+
+def test_a_setting_joined_by_plus_names_its_own_row_and_the_one_row_with_the_claims_column_is_read() -> None:
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import entities, names_row
+
+    header = "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG Summ. class gen"
+    caption = "Table 4: Overall experiment results on BUFFET-Light."
+    eng = _table("ENG. FT mT5 49.9 89.8 77.5 0.0 0.0 66.8 39.0 3.8 6.2 55.5 5.0", header, caption, page=8)
+    both = _table("ENG.+TGT. mT5 51.8 91.0 77.8 49.5 48.5 69.5 47.8 12.5 11.8 61.2 12.2", header, caption,
+                  page=8)
+    per_language = _table("English FT 62.9 61.0 63.2 65.3 69.2 67.9 57.1 56.3 63.5",
+                          "Transfer + Model Macro ar be fi id sw ko ru te", "Table 12: Results per language.",
+                          page=26)
+    claim = ("mT5 fine-tuned on English and then on target-language shots (ENG.+TGT. FT) scores 66.8 F1 "
+             "on TyDiQA in BUFFET-Light.")
+    low = normalise(claim)
+    # "ENG.+TGT." is another setting than "ENG.": only its own row is named.
+    assert not names_row(low, entities(claim), eng)
+    assert names_row(low, entities(claim), both)
+    # "English+target" joins two words the row writes apart: that row is named.
+    english_target = _table("English Target FT 12.1 2.8 8.5 0.0", "Transfer + Model Macro aym bzd cni", None)
+    assert names_row(normalise("English+target FT of mT5 averages 12.1."), set(), english_target)
+    # Of the rows the claim names, only ENG.+TGT.'s has the column it names (TyDi): 66.8 is
+    # ENG. FT's cell there, and the claim's row gives 69.5.
+    ranked = [Scored(p, 0.3, None, 0.3) for p in (eng, both, per_language)]
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "69.5" in d.reason and "eng.+tgt." in d.reason, d.reason
+    # In a table whose caption names nothing the claim is about, that one row is not read.
+    other = [Scored(replace(p, caption="Table 19: Results of every model.") if p is both else p, 0.3, None, 0.3)
+             for p in (eng, both, per_language)]
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in other], claim_text=claim)
+    assert "69.5" not in decide(claim, other, checks, semantic=False).reason
