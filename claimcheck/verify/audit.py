@@ -41,7 +41,15 @@ from claimcheck.verify import lexical
 from claimcheck.verify.index import INDEX_VERSION, PaperIndex, Scored, rank
 from claimcheck.verify.numbers import check_numbers, extract_numbers
 from claimcheck.verify.semantic import FloatArray, SemanticModel, from_bytes, to_bytes
-from claimcheck.verify.verdict import THRESHOLDS, Decision, calibrated, decide, entities, named_in
+from claimcheck.verify.verdict import (
+    THRESHOLDS,
+    Decision,
+    calibrated,
+    decide,
+    entities,
+    named_in,
+    polarity_conflict,
+)
 
 EVIDENCE_SHOWN = 3
 # Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
@@ -52,6 +60,9 @@ _PURPOSE = re.compile(r"(?:In order )?[Tt]o [a-z]+\b")
 MIN_PART_TERMS = 3
 # How far below the topic threshold a part must score to be stated nowhere.
 PART_SLACK = 0.05
+# Share of a part's terms that the passage stating another part must write for it to state
+# this one too.
+BESIDE_RECALL = 0.75
 
 
 def _words(text: str) -> int:
@@ -355,6 +366,7 @@ class Auditor:
             # the report's words: it is not a detail held against the claim.
             judged = [(p, d) for k, (p, d) in enumerate(judged)
                       if not (k == 0 and _PURPOSE.match(p) and d.verdict is not Verdict.SUPPORTED)]
+            judged = _stated_beside(judged)
             # A truncated claim's last part is cut short: it is never held against the claim.
             checkable = judged[:-1] if claim.truncated else judged
             stated = [(p, d) for p, d in judged if d.verdict is Verdict.SUPPORTED]
@@ -525,6 +537,34 @@ def _unnamed(judged: Sequence[tuple[str, Decision]], paper_entities: set[str]) -
         return []
     names = {e for p in rest for e in entities(lexical.without_attribution(p))}
     return sorted(names - named_in(names, paper_entities))
+
+
+def _stated_beside(judged: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
+    """Parts of a claim, each stated where the passage stating another part writes it too.
+
+    Out of its sentence a part may score low ("unlike Akbik et al. (2018) and Lample et al.
+    (2016)"), though the sentence that states the part before it goes on with its words ("...
+    do not use a linear-chain CRF, as opposed to Akbik et al. (2018) and Lample et al. (2016)"):
+    most of its terms and every number it writes are there, and it says nothing opposite.
+    """
+    beside = [d.passage for _, d in judged if d.verdict is Verdict.SUPPORTED and d.passage is not None]
+    out = []
+    for part, d in judged:
+        if d.verdict in (Verdict.PARTIALLY_SUPPORTED, Verdict.NOT_FOUND):
+            terms = lexical.content_terms(lexical.without_attribution(part))
+            numbers = [m.text for m in extract_numbers(part)]
+            for s in beside:
+                text = s.passage.text
+                if len(set(terms)) >= MIN_PART_TERMS and lexical.term_recall(
+                        terms, frozenset(lexical.content_terms(text))) >= BESIDE_RECALL \
+                        and all(re.search(rf"(?<![\w.]){re.escape(t)}(?!\w)", text) for t in numbers) \
+                        and not polarity_conflict(part, text):
+                    where = f"{s.passage.paper_id} p.{s.passage.page}"
+                    d = replace(d, verdict=Verdict.SUPPORTED, passage=s,
+                                reason=f"stated beside another part in {where}")
+                    break
+        out.append((part, d))
+    return out
 
 
 def _partly(stated: tuple[str, Decision], rest: str, ranked: list[Scored]

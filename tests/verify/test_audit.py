@@ -365,3 +365,27 @@ def test_a_claim_found_nowhere_mostly_about_what_the_papers_never_name_stays_not
             "scored with SacreBLEU metrics.")
     ra = lexical_auditor(fetcher, tmp_path).audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
     assert ra.claims[0].verdict is Verdict.PARTIALLY_SUPPORTED, ra.claims[0].reason
+
+
+def test_a_part_whose_words_the_passage_stating_another_part_writes_is_stated_there() -> None:
+    from claimcheck.models import Passage, PassageKind
+    from claimcheck.verify.audit import _stated_beside
+    from claimcheck.verify.index import Scored
+    from claimcheck.verify.verdict import Decision
+
+    text = ("XLM-R is trained with the multilingual MLM objective on monolingual data, using "
+            "only monolingual data in 100 languages and no parallel corpora.")
+    sentence = Scored(Passage(ArxivId("1911.02116", 2), 2, 0, len(text), text, PassageKind.SENTENCE),
+                      0.8, None, 0.8)
+    stated = Decision(Verdict.SUPPORTED, 0.8, "stated", passage=sentence)
+    alone = Decision(Verdict.NOT_FOUND, 0.6, "below the topic threshold")
+    judged = [("XLM-R is trained with the multilingual MLM objective", stated),
+              ("using monolingual data in 100 languages", alone)]
+    out = _stated_beside(judged)
+    assert out[1][1].verdict is Verdict.SUPPORTED and out[1][1].passage is sentence
+    assert out[1][1].reason.startswith("stated beside another part in 1911.02116v2 p.2")
+    # A number the sentence does not write, or words it does not have, keep the part as it was.
+    for part in ("using monolingual data in 88 languages", "using code-switched Wikipedia articles"):
+        assert _stated_beside([judged[0], (part, alone)])[1][1] is alone
+    # Nor does a part that says the opposite of the sentence.
+    assert _stated_beside([judged[0], ("using parallel corpora in 100 languages", alone)])[1][1] is alone
