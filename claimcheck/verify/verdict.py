@@ -197,7 +197,7 @@ _POSITIONS = [("top layer", "lower layer"), ("top layer", "bottom layer"),
 # reversal ("higher values of alpha hurt" against "the higher alpha, the better"), as the pairs
 # above are; the pairs stay for words that measure rather than judge ("higher", "more").
 _GOOD_EFFECT = ("improve", "help", "benefit", "better", "boost", "outperform")
-_BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform")
+_BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform", "decline", "deteriorat")
 _REVERSALS = [*_ANTONYMS, *((g, b) for g in _GOOD_EFFECT for b in _BAD_EFFECT)]
 
 
@@ -231,7 +231,8 @@ _AHEAD = frozenset(content_terms("advantage advantages better outperform outperf
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word ("observ" and "observe", "multilingual" and "multilinguality"), or
     words for one change ("lose" and "drop")."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or any(
+    return a == b or a + "s" == b or b + "s" == a or (  # "use" and "uses", too short to stem
+        min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or any(
         a in group and b in group for group in (*_SAME_CHANGE, _ENABLING, _AHEAD))
 
 
@@ -298,9 +299,12 @@ def _swapped(claim: str, passage: str) -> bool:
     Latin script" against "performs better on data in Latin script than on ideograms"; "XLM-7
     beats the monolingual BERT baselines" against "monolingual baselines outperform XLM-7"."""
     c, p = _compared(claim), _compared(passage)
-    if c is not None and p is not None and c[0] == p[0] and (
-            bool(c[2] & p[1]) and bool(c[1] & p[2]) and not c[2] & p[2]):
-        return True
+    if c is not None and p is not None and c[0] == p[0]:
+        # What tells the two things apart, not what they share ("the *last* layers ... than
+        # the *early* layers": both are layers).
+        (c1, c2), (p1, p2) = (c[1] - c[2], c[2] - c[1]), (p[1] - p[2], p[2] - p[1])
+        if c2 & p1 and c1 & p2 and not c2 & p2:
+            return True
     w = _outranked(claim), _outranked(passage)
     if w[0] is None or w[1] is None:
         return False

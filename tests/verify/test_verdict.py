@@ -894,3 +894,24 @@ def test_a_name_is_given_by_the_papers_whole_or_as_the_start_of_a_longer_one() -
 
     paper = {"conll-2003", "xlm-r", "mbert"}
     assert named_in({"conll", "xlm-r", "xlm", "masakhaner", "bert"}, paper) == {"conll", "xlm-r", "xlm"}
+
+
+def test_two_things_of_one_kind_swapped_in_a_comparison_is_a_reversal() -> None:
+    passage = "We show that the early layers of the Transformers are more similar across languages than the last layers."
+    assert polarity_conflict("The last layers of the Transformers are more similar across languages than the early layers.",
+                             passage)
+    assert not polarity_conflict("The early layers of the Transformers are more similar across languages than the "
+                                 "last layers.", passage)
+    assert not polarity_conflict("The last layers of the Transformers are less similar across languages than the "
+                                 "early layers.", passage)
+
+
+def test_a_short_verb_denied_and_a_decline_are_reversals() -> None:
+    # "uses" is too short to stem to "use".
+    assert polarity_conflict("XLM-R uses language embeddings, which helps with code-switching.",
+                             "We do not use language embeddings, which allows our model to deal with code-switching.")
+    assert not polarity_conflict("XLM-R does not use language embeddings, which helps with code-switching.",
+                                 "We do not use language embeddings, which allows our model to deal with code-switching.")
+    assert polarity_conflict("More demonstrations consistently improve instruction-tuned models such as mT0.",
+                             "For instruction-tuned models (mT0), we observe a significant decline in performance "
+                             "when more demonstrations are added.")
