@@ -92,7 +92,7 @@ class PaperIndex:
                     labels.append(label_of(without_id(p, p.text)))
                 for label in filter(None, labels):
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
-                    each = tuple(label_pattern(w) for w in words) if len(words) > 1 else ()
+                    each = tuple(_word_pattern(w) for w in words) if len(words) > 1 else ()
                     # (Not a label cut before a number of its name: "mbert," of "mBERT, 1000
                     # examples".) A label of several words is named by them joined ("XLNet-Large"
                     # for the row "XLNet Large").
@@ -289,6 +289,14 @@ def label_of(row: str) -> str | None:
     if len(raw) >= 4 or (len(raw) == 3 and _name_like(raw)):
         return lexical.normalise(raw)
     return None
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """Where a claim names one word of a row's label: as ``label_pattern`` reads it, or, for a
+    shortening ("acc." of "Original Probe acc."), as the start of a word ("accuracy")."""
+    if re.fullmatch(r"[A-Za-z]{3,}\.", word):
+        return re.compile(rf"(?<!\w){re.escape(word[:-1])}[a-z]*(?![\w-])")
+    return label_pattern(word)
 
 
 def label_pattern(label: str) -> re.Pattern[str]:

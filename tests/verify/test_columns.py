@@ -924,3 +924,21 @@ def test_a_setting_joined_by_plus_names_its_own_row_and_the_one_row_with_the_cla
              for p in (eng, both, per_language)]
     checks = check_numbers(extract_numbers(claim), [s.passage for s in other], claim_text=claim)
     assert "69.5" not in decide(claim, other, checks, semantic=False).reason
+
+
+def test_a_shortened_label_word_is_named_by_the_word_it_shortens_and_the_row_is_read() -> None:
+    from claimcheck.verify.index import PaperIndex
+
+    header, caption = "Layer index 0 1 2 3 4 5 6 7 8", "Table 2: Probe accuracy at each layer."
+    original = _table("Original Probe acc. 0.539 0.837 0.892 0.932 0.953 0.963 0.965 0.953 0.769", header,
+                      caption, page=12)
+    other = _table("Original Probe 0.28 0.19", "Non-Aligned Aligned", "Table 3: Average error.", page=12)
+    index = PaperIndex.build("2404.12444v1", [*fillers(11, "We train probes on the activations of layer", 8),
+                                              original, other], None)
+    assert {index.passages[i].text for i in index.rows_named_in("the original probe's accuracy")} \
+        == {original.text, other.text}
+    # "acc" is no shortening of "accurate" in the middle of another word.
+    assert original.text not in {index.passages[i].text for i in index.rows_named_in("the original probe's acc-x")}
+    claim = "The original probe's accuracy falls to 0.796 at the last layer, layer 8."
+    d = judged(claim, index)[2]
+    assert d.verdict is Verdict.CONTRADICTED and "0.769" in d.reason, d.reason
