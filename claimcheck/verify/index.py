@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
-from claimcheck.verify.numbers import squash
+from claimcheck.verify.numbers import plain_word, squash
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
 _CITATION = re.compile(
@@ -292,10 +292,14 @@ def label_of(row: str) -> str | None:
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:
-    """Where a claim names one word of a row's label: as ``label_pattern`` reads it, or, for a
-    shortening ("acc." of "Original Probe acc."), as the start of a word ("accuracy")."""
+    """Where a claim names one word of a row's label: as ``label_pattern`` reads it; for a
+    shortening ("acc." of "Original Probe acc."), as the start of a word ("accuracy"); for a
+    plain word, also as the start of a compound ("Cross" as "cross-lingual")."""
     if re.fullmatch(r"[A-Za-z]{3,}\.", word):
         return re.compile(rf"(?<!\w){re.escape(word[:-1])}[a-z]*(?![\w-])")
+    if plain_word(word):
+        # A plain word may start a compound ("cross-lingual" for "Cross"); a name may not.
+        return re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w|-[^a-z])")
     return label_pattern(word)
 
 

@@ -909,6 +909,22 @@ def squash(label: str) -> str:
     return re.sub(r"[^0-9a-z]", "", label.lower())
 
 
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,})-[a-z]")
+
+
+def plain_word(word: str) -> bool:
+    """A word of four letters or more, lower-case after its first ("Cross", "original"), not a
+    name ("XLM", "mBERT", "mT5"). A plain word of a row's label is named by a compound it starts
+    ("cross-lingual" names "Cross"), where "XLM-R" does not name "XLM"."""
+    return _PLAIN_WORD.fullmatch(word) is not None
+
+
+def compound_heads(text: str) -> frozenset[str]:
+    """The plain words a text writes as the start of a compound: "cross" of "cross-lingual"."""
+    return frozenset(m.group(1).lower() for m in _COMPOUND_HEAD.finditer(text))
+
+
 def _head_named(hit: _Hit, squashed: frozenset[str]) -> bool:
     """Whether a hit sits in a table row whose label's head word the claim writes, with or
     without its punctuation."""
@@ -978,7 +994,7 @@ def check_numbers(
                 for p in passages]
     from claimcheck.verify.columns import LANGUAGES
 
-    claim_tokens = _claim_tokens(claim_text)
+    claim_tokens = _claim_tokens(claim_text) | compound_heads(claim_text)
     # A language the claim names by name ("Arabic") names the row of its code ("ar").
     claim_tokens |= {LANGUAGES[t] for t in claim_tokens if t in LANGUAGES}
     claim_heads = frozenset(squash(t) for t in claim_tokens)

@@ -88,7 +88,7 @@ from claimcheck.verify.index import (
     without_id,
 )
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
-from claimcheck.verify.numbers import extract_numbers, same_magnitude, squash
+from claimcheck.verify.numbers import extract_numbers, plain_word, same_magnitude, squash
 
 
 @dataclass(frozen=True)
@@ -1304,6 +1304,10 @@ def _names_word(low: str, word: str) -> bool:
     "XLM-R")."""
     key = normalise(word)
     if label_pattern(key).search(low):
+        return True
+    # A plain word starts a compound of the claim's as a name does not: "cross-lingual probe"
+    # names the row "Cross Probe acc.", "XLM-R" does not name "XLM".
+    if plain_word(word) and re.search(rf"(?<![\w-]){re.escape(key)}-[a-z]", low):
         return True
     if re.search(rf"(?<![\w-]){re.escape(key)}-\w", low):
         return False

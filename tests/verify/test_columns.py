@@ -942,3 +942,29 @@ def test_a_shortened_label_word_is_named_by_the_word_it_shortens_and_the_row_is_
     claim = "The original probe's accuracy falls to 0.796 at the last layer, layer 8."
     d = judged(claim, index)[2]
     assert d.verdict is Verdict.CONTRADICTED and "0.769" in d.reason, d.reason
+
+
+def test_a_plain_label_word_is_named_by_a_compound_it_starts_but_a_name_is_not() -> None:
+    from claimcheck.verify.index import PaperIndex
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import entities, names_row
+
+    header, caption = "Layer index 0 1 2 3 4 5 6 7 8", "Table 2: Probe accuracy at each layer."
+    cross = _table("Cross Probe acc. 0.486 0.570 0.578 0.570 0.552 0.537 0.527 0.516 0.468", header,
+                   caption, page=12)
+    xlm = _table("XLM 15 1024 8 95k 250M", "Model #lgs hidden heads vocab params", "Table 7: Model sizes.")
+    claim = "At layer 5, the cross-lingual probe of a bilingual mOthelloGPT hits 0.963 accuracy."
+    assert names_row(normalise(claim), entities(claim), cross)
+    assert not names_row(normalise("XLM-R has 250M parameters."), entities("XLM-R has 250M parameters."), xlm)
+    index = PaperIndex.build("2404.12444v1", [*fillers(11, "We train probes on the activations of layer", 8),
+                                              cross, xlm], None)
+    assert {index.passages[i].text for i in index.rows_named_in(normalise(claim))} == {cross.text}
+    assert not index.rows_named_in("xlm-r has 250m parameters.")
+    d = judged(claim, index)[2]
+    assert d.verdict is Verdict.CONTRADICTED and "0.537" in d.reason, d.reason
+    # The numbers check reads the row as the claim's: its value is not another row's.
+    aligned = _table("Cross Probe 2.75 0.20", "Non-Aligned Aligned", "Table 3: Average error.", page=12)
+    original = _table("Original Probe 0.28 0.19", "Non-Aligned Aligned", "Table 3: Average error.", page=12)
+    claim = "Intervening with the cross-lingual probe gives an error of 0.20, close to the original probe's 0.19."
+    checks = check_numbers(extract_numbers(claim), [original, aligned], claim_text=claim)
+    assert [c.status for c in checks] == [NumberStatus.MATCHED, NumberStatus.MATCHED]
