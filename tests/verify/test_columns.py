@@ -365,7 +365,9 @@ def test_a_number_given_to_one_rows_label_is_not_read_in_that_row_for_another() 
     checks = check_numbers(extract_numbers(claim), passages, claim_text=claim)
     confirmed, conflict = _column_readings(claim, checks, ranked, False)
     assert conflict is None, conflict
-    assert [r.row for r in confirmed.values()] == [original]
+    # 0.19 is the original probe's; 0.20, given to the cross-lingual probe, is read in its row
+    # ("cross-lingual" names "Cross"), not in the original probe's.
+    assert {r.mention.text: r.row for r in confirmed.values()} == {"0.20": cross, "0.19": original}
 
 
 def test_two_measurements_in_one_named_row_without_readable_columns_support_the_claim() -> None:
