@@ -1088,6 +1088,9 @@ _OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+
                           rf"(?![\w+\-\[\]])(?!\s+(?!(?:{_AFTER_OWNER})\b)[a-z])")
 
 
+_OWNER_LEAD = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?")
+
+
 def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | None:
     """The name a number is written as belonging to: "RoBERTa's 92.8", "59.8 for mBERT", or
     one of the row ``labels`` before it ("the original probe's 0.19") or after it ("217 for the
@@ -1099,8 +1102,20 @@ def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | No
                 found is after and normalise(found.group(1)) in labels)):
             return normalise(found.group(1))
     low = claim[: m.start].lower()
-    return next((lbl for lbl in labels
-                 if re.search(rf"{re.escape(lbl)}['’]s\s+(?:[a-z]+\s+){{0,2}}$", low)), None)
+    before_label = next((lbl for lbl in labels
+                         if re.search(rf"{re.escape(lbl)}['’]s\s+(?:[a-z]+\s+){{0,2}}$", low)), None)
+    lead = _OWNER_LEAD.match(claim, m.end)
+    if before_label is not None or lead is None:
+        return before_label
+    # "0.953 for the original probe": the first two words or more of a row's label after "for".
+    rest = normalise(claim[lead.end():])
+    for lbl in labels:
+        words = lbl.split()
+        for k in range(len(words), 1, -1):
+            written = " ".join(words[:k])
+            if re.match(rf"{re.escape(written)}(?![\w-])", rest):
+                return written
+    return None
 
 
 _MIDSENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:'’)] )([A-Z][a-z]{3,})\b")

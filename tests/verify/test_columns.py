@@ -351,6 +351,12 @@ def test_a_number_for_a_name_is_that_names_unless_a_noun_follows_it() -> None:
     assert owners("It reaches 59.8 for mBERT and 55.7 for XLM.") == ["mbert", "xlm"]
     assert owners("It gives 80.2 by XLM-R models trained on CC.") == ["xlm-r"]
     assert owners("It tags 49.1% of the NER entities.") == [None]
+    # The first words of a row's label after "for" give the number to that row.
+    labels = ["original probe acc.", "cross probe acc."]
+    claim = "The cross-lingual probe reaches 0.652, against 0.953 for the original probe."
+    assert [_owner(claim, m, labels) for m in extract_numbers(claim)] == [None, "original probe"]
+    assert _owner("It reaches 0.953 for the original setting.", extract_numbers("It reaches 0.953 for the "
+                  "original setting.")[0], labels) is None
 
 
 def test_a_number_given_to_one_rows_label_is_not_read_in_that_row_for_another() -> None:
