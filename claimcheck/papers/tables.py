@@ -157,3 +157,45 @@ def _units(words: list[str]) -> list[str]:
             units.append(w)
         depth = max(0, depth + w.count("(") - w.count(")"))
     return units
+
+
+def deviation_names(header: str | None, row_cells: list[list[float | None]], *,
+                    ids: bool) -> list[str | None] | None:
+    """The header name over each cell of a row whose cells are means, each followed by its
+    standard deviation ("1.00 .00 .16 .02 ..." under "F1 ρ ..."; a caption says so): the mean
+    takes the name, the deviation none. One name may stand over a single cell, the first or the
+    last (a score computed from the others: "µ"). ``ids``: the row's first cell is its id, under
+    the header's first name. None unless exactly one layout fits, with each deviation at most
+    its mean."""
+    if not header:
+        return None
+    names = re.sub(r"\s*/\s*", "/", header).split()
+    values = [c[0] for c in row_cells]
+    lead: list[str | None] = []
+    if ids:
+        if not names or not values:
+            return None
+        lead, names, values = [names[0]], names[1:], values[1:]
+    found: list[list[str | None]] = []
+    for labels in range(MAX_LABEL_COLUMNS + 1):
+        named = names[labels:]
+        k = len(named)
+        if k < 2 or len(values) not in (2 * k, 2 * k - 1):
+            continue
+        for single in ([None] if len(values) == 2 * k else [0, k - 1]):
+            out: list[str | None] = []
+            pos = 0
+            for i, name in enumerate(named):
+                if i == single:
+                    out.append(name)
+                    pos += 1
+                    continue
+                mean, deviation = values[pos], values[pos + 1]
+                if mean is None or deviation is None or deviation > mean:
+                    break
+                out += [name, None]
+                pos += 2
+            else:
+                found.append(out)
+    return lead + found[0] if len(found) == 1 else None
+

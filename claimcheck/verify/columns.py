@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.models import NumberMention, Passage, PassageKind
-from claimcheck.papers.tables import GROUP_MARK, cells, column_names
+from claimcheck.papers.tables import GROUP_MARK, cells, column_names, deviation_names
 from claimcheck.verify.numbers import header_units, tolerance_of
 
 LANGUAGES = {
@@ -52,7 +52,18 @@ def columns(p: Passage) -> list[str | None] | None:
     header does not line up with the row."""
     if p.kind is not PassageKind.TABLE_ROW:
         return None
-    return column_names(p.header, len(cells(p.text)))
+    row_cells = cells(p.text)
+    names = column_names(p.header, len(row_cells))
+    if names is None and p.caption and _DEVIATION.search(p.caption):
+        # "Mean and standard deviation (subscript) across 5 different random seeds is shown."
+        first = (p.header or "").split()[:1]
+        ids = [w.lower() for w in first] in (["id"], ["#id"]) and p.text[:1].isdigit()
+        names = deviation_names(p.header, row_cells, ids=ids)
+    return names
+
+
+# A caption saying its table's cells are means each with its standard deviation.
+_DEVIATION = re.compile(r"standard deviation|\bstd\b|±", re.IGNORECASE)
 
 
 def written_as_difference(claim: str, end: int) -> bool:

@@ -1144,6 +1144,16 @@ def _column_readings(
     # in that model's rows only, and one given to no model in none of the others' rows.
     labels = [label for r in rows if (label := row_label(r)) is not None]
     owners = {m: _owner(claim, m, labels) for m in mentions}
+    # "2, against 9 for the original, but a dev perplexity of 261 against 217": a compared
+    # value given to no name is the row's the claim compared with before.
+    compared: str | None = None
+    for m in mentions:
+        if _AGAINST.search(claim, 0, m.start) is None:
+            continue
+        if owners[m]:
+            compared = owners[m]
+        elif compared is not None:
+            owners[m] = compared
     taken = {o for o in owners.values() if o}
 
     def owned_by(row: Passage, o: str) -> bool:
@@ -1215,6 +1225,10 @@ def _column_readings(
                 conflict = got
                 break
     return confirmed, conflict
+
+
+# A number written as the other side of a comparison: "against 217", "vs. .81".
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+$")
 
 
 _LANGUAGE_AFTER = re.compile(r"\s*%?\s*(?:[A-Za-z]+\s+){0,2}?(?:for|in|on)\s+([A-Z][a-z]+)\b")

@@ -87,3 +87,19 @@ def test_a_two_letter_word_among_language_codes_is_a_code() -> None:
 
 def test_a_unit_in_brackets_belongs_to_the_name_before_it() -> None:
     assert names("ISO code Language Tokens (M) Size (GiB)", "sw Swahili 275 1.6") == ["Tokens (M)", "Size (GiB)"]
+
+
+def test_means_each_followed_by_a_deviation_are_named_and_the_deviations_are_not() -> None:
+    from claimcheck.papers.tables import deviation_names
+
+    header = "ID Description µ F1 ρ train dev"
+    row = cells("4 no-random .68 1.00 .00 .19 .03 9 00.6 273 07.7")
+    # The id, then µ over one cell, then a mean and its deviation under each other name.
+    assert deviation_names(header, row, ids=True) == ["ID", "µ", "F1", None, "ρ", None, "train", None, "dev", None]
+    # Every name over a mean and its deviation.
+    assert deviation_names("ID Description ENG DEU HIN", cells("0-base original .75 .00 .57 .02 .45 .01"),
+                           ids=True) == ["ID", "ENG", None, "DEU", None, "HIN", None]
+    # A "deviation" above its mean is no deviation: the cells are not of that shape.
+    assert deviation_names("Model en de", cells("XLM-R 80.1 81.2 79.5 83.0"), ids=False) is None
+    # Cells of another count do not line up.
+    assert deviation_names("Model en de fr", cells("XLM-R 80.1 1.2"), ids=False) is None

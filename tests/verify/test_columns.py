@@ -976,3 +976,27 @@ def test_a_plain_label_word_is_named_by_a_compound_it_starts_but_a_name_is_not()
     claim = "Intervening with the cross-lingual probe gives an error of 0.20, close to the original probe's 0.19."
     checks = check_numbers(extract_numbers(claim), [original, aligned], claim_text=claim)
     assert [c.status for c in checks] == [NumberStatus.MATCHED, NumberStatus.MATCHED]
+
+
+def test_a_table_of_means_with_deviations_is_read_by_column_and_a_compared_value_is_the_compared_rows() -> None:
+    header = "ID Description µ F1 ρ train dev"
+    caption = "Table 1: Results. Mean and standard deviation (subscript) across 5 random seeds is shown."
+    original = _table("0 original .70 1.00 .00 .97 .01 9 00.2 217 07.8", header, caption, page=6)
+    norandom = _table("4 no-random .68 1.00 .00 .85 .07 9 00.6 273 07.7", header, caption, page=6)
+    overparam = _table("15 overparam .58 1.00 .00 .97 .01 2 00.1 261 04.5", header, caption, page=6)
+    d = _decide("The no-random change alone (ID 4) raises the MLM dev perplexity to 259.", [original, norandom])
+    assert d.verdict is Verdict.CONTRADICTED and "273" in d.reason and "for dev" in d.reason, d.reason
+    # Without the caption's word, the cells do not line up with the header: no column is read.
+    plain = [replace(p, caption="Table 1: Results.") for p in (original, norandom)]
+    assert "for dev" not in _decide("The no-random change alone (ID 4) raises the MLM dev perplexity to 259.",
+                                    plain).reason
+    # "261 against 217" after "against 9 for the original": 217 is the original's, not ID 15's.
+    from claimcheck.verify.verdict import _column_readings
+
+    claim = ("The overparameterized model (ID 15) reaches an MLM train perplexity of 2, against 9 for the "
+             "original, but a dev perplexity of 261 against 217.")
+    ranked = [Scored(p, 0.3, None, 0.3) for p in (original, overparam)]
+    checks = check_numbers(extract_numbers(claim), [original, overparam], claim_text=claim)
+    confirmed, conflict = _column_readings(claim, checks, ranked, False)
+    assert conflict is None, conflict
+    assert {m.text: r.row for m, r in confirmed.items()} == {"261": overparam, "217": original}
