@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from claimcheck.models import NumberMention, Passage, PassageKind
 from claimcheck.papers.tables import GROUP_MARK, cells, column_names, deviation_names
+from claimcheck.verify.index import row_id
 from claimcheck.verify.numbers import header_units, tolerance_of
 
 LANGUAGES = {
@@ -56,9 +57,7 @@ def columns(p: Passage) -> list[str | None] | None:
     names = column_names(p.header, len(row_cells))
     if names is None and p.caption and _DEVIATION.search(p.caption):
         # "Mean and standard deviation (subscript) across 5 different random seeds is shown."
-        first = (p.header or "").split()[:1]
-        ids = [w.lower() for w in first] in (["id"], ["#id"]) and p.text[:1].isdigit()
-        names = deviation_names(p.header, row_cells, ids=ids)
+        names = deviation_names(p.header, row_cells, ids=row_id(p) is not None)
     return names
 
 
