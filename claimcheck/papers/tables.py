@@ -198,4 +198,3 @@ def deviation_names(header: str | None, row_cells: list[list[float | None]], *,
             else:
                 found.append(out)
     return lead + found[0] if len(found) == 1 else None
-
