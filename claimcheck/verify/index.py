@@ -90,9 +90,14 @@ class PaperIndex:
                 labels = [label_of(p.group) if p.group else row_label(p)]
                 if (p.page, p.header, p.group) in heads:
                     labels.append(label_of(without_id(p, p.text)))
+                # The labels are normalised; whether a word is plain ("Cross") or a name
+                # ("BERT") is told by the row as the paper writes it.
+                raw = f"{p.group} {p.text}" if p.group else p.text
+                written_as = {w.lower(): w for w in raw.replace(";", " ").split()}
                 for label in filter(None, labels):
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
-                    each = tuple(_word_pattern(w) for w in words) if len(words) > 1 else ()
+                    each = tuple(_word_pattern(w, plain=plain_word(written_as.get(w, "")))
+                                 for w in words) if len(words) > 1 else ()
                     # (Not a label cut before a number of its name: "mbert," of "mBERT, 1000
                     # examples".) A label of several words is named by them joined ("XLNet-Large"
                     # for the row "XLNet Large").
@@ -291,13 +296,14 @@ def label_of(row: str) -> str | None:
     return None
 
 
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """Where a claim names one word of a row's label: as ``label_pattern`` reads it; for a
-    shortening ("acc." of "Original Probe acc."), as the start of a word ("accuracy"); for a
-    plain word, also as the start of a compound ("Cross" as "cross-lingual")."""
+def _word_pattern(word: str, *, plain: bool) -> re.Pattern[str]:
+    """Where a claim names one word of a row's label (normalised): as ``label_pattern`` reads
+    it; for a shortening ("acc." of "Original Probe acc."), as the start of a word ("accuracy");
+    for a ``plain`` word (``plain_word`` as the paper writes it), also as the start of a compound
+    ("Cross" as "cross-lingual")."""
     if re.fullmatch(r"[A-Za-z]{3,}\.", word):
         return re.compile(rf"(?<!\w){re.escape(word[:-1])}[a-z]*(?![\w-])")
-    if plain_word(word):
+    if plain:
         # A plain word may start a compound ("cross-lingual" for "Cross"); a name may not.
         return re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w|-[^a-z])")
     return label_pattern(word)
