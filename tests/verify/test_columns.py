@@ -945,7 +945,7 @@ def test_a_shortened_label_word_is_named_by_the_word_it_shortens_and_the_row_is_
                                               original, other], None)
     assert {index.passages[i].text for i in index.rows_named_in("the original probe's accuracy")} \
         == {original.text, other.text}
-    # "acc" is no shortening of "accurate" in the middle of another word.
+    # A shortening is named by a word it starts, not by a compound ("acc-x").
     assert original.text not in {index.passages[i].text for i in index.rows_named_in("the original probe's acc-x")}
     claim = "The original probe's accuracy falls to 0.796 at the last layer, layer 8."
     d = judged(claim, index)[2]
@@ -968,6 +968,13 @@ def test_a_plain_label_word_is_named_by_a_compound_it_starts_but_a_name_is_not()
                                               cross, xlm], None)
     assert {index.passages[i].text for i in index.rows_named_in(normalise(claim))} == {cross.text}
     assert not index.rows_named_in("xlm-r has 250m parameters.")
+    # The index reads its labels normalised ("bert large"), but whether a word is plain is told
+    # by the row as written: "BERT" is a name, so "BERT-base" does not name "BERT Large".
+    bert = _table("BERT Large 24 1024 16 30k 340M", "Model #layers hidden heads vocab params", "Table 7: Model sizes.")
+    index = PaperIndex.build("2404.12444v1", [*fillers(11, "We train probes on the activations of layer", 8),
+                                              cross, bert], None)
+    assert not index.rows_named_in("bert-base large models have 340m parameters.")
+    assert {index.passages[i].text for i in index.rows_named_in(normalise(claim))} == {cross.text}
     d = judged(claim, index)[2]
     assert d.verdict is Verdict.CONTRADICTED and "0.537" in d.reason, d.reason
     # The numbers check reads the row as the claim's: its value is not another row's.
