@@ -385,8 +385,7 @@ class Auditor:
             # off the table) is not stated nowhere, however little prose it shares.
             nowhere = [p for p, d in checkable if d.verdict is Verdict.NOT_FOUND
                        and (d.passage is None or d.passage.score < floor)
-                       and not any(re.search(rf"(?<![\w.]){re.escape(t)}(?![\w])", p)
-                                   for t in decision.held)]
+                       and not any(_writes(p, t) for t in decision.held)]
             # Off topic, and mostly about what the papers never name ("On MasakhaNER, every
             # in-context learning method including ChatGPT struggles, while target-language
             # fine-tuning stays strong" against a paper without MasakhaNER): the part stated is a
@@ -539,6 +538,11 @@ def _unnamed(judged: Sequence[tuple[str, Decision]], paper_entities: set[str]) -
     return sorted(names - named_in(names, paper_entities))
 
 
+def _writes(text: str, number: str) -> bool:
+    """Whether ``text`` writes ``number`` as the claim does ("95.0", not inside "195.03")."""
+    return re.search(rf"(?<![\w.]){re.escape(number)}(?!\w)", text) is not None
+
+
 def _stated_beside(judged: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
     """Parts of a claim, each stated where the passage stating another part writes it too.
 
@@ -557,7 +561,7 @@ def _stated_beside(judged: list[tuple[str, Decision]]) -> list[tuple[str, Decisi
                 text = s.passage.text
                 if len(set(terms)) >= MIN_PART_TERMS and lexical.term_recall(
                         terms, frozenset(lexical.content_terms(text))) >= BESIDE_RECALL \
-                        and all(re.search(rf"(?<![\w.]){re.escape(t)}(?!\w)", text) for t in numbers) \
+                        and all(_writes(text, t) for t in numbers) \
                         and not polarity_conflict(part, text):
                     where = f"{s.passage.paper_id} p.{s.passage.page}"
                     d = replace(d, verdict=Verdict.SUPPORTED, passage=s,

@@ -1084,11 +1084,11 @@ _OWNER_BEFORE = re.compile(r"([\w+\-\[\]]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
 # unless the noun is what a model is ("XLM-R models").
 _AFTER_OWNER = (r"and|or|but|on|in|at|with|while|whereas|against|than|over|under|from|to|as|is|"
                 r"was|when|where|which|who|its|their|models?|baselines?")
-_OWNER_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?([\w+\-\[\]]+)"
+# What leads from a number to its owner: "for", "of" or "by", a word or two before it allowed.
+_LEAD = r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?"
+_OWNER_LEAD = re.compile(_LEAD)
+_OWNER_AFTER = re.compile(_LEAD + r"([\w+\-\[\]]+)"
                           rf"(?![\w+\-\[\]])(?!\s+(?!(?:{_AFTER_OWNER})\b)[a-z])")
-
-
-_OWNER_LEAD = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:for|of|by)\s+(?:the\s+)?")
 
 
 def _owner(claim: str, m: NumberMention, labels: Sequence[str] = ()) -> str | None:
@@ -1299,6 +1299,8 @@ def _joined_to_another(low: str, word: str, words: Sequence[str]) -> bool:
     """Whether a claim (normalised) writes a word of a row's label only joined by "+" to one
     the label lacks: "ENG.+TGT. FT" is another setting than the row "ENG. FT mT5", while
     "English+target" is the row "English Target FT"."""
+    if "+" not in low:
+        return False
     key = normalise(word)
     label = {normalise(w) for w in words}
     joined = False
@@ -1433,16 +1435,16 @@ def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) ->
 def _caption_fits(claim: str, row: Passage) -> bool:
     """Whether a row's caption names what the claim is about, other than a name of two letters
     ("F1", "EM", "ID"), which captions of many tables write."""
-    short = frozenset(e for e in entities(claim) if len(e) <= 2)
-    return row.caption is not None and _caption_names(claim, row.caption, short)
+    return row.caption is not None and _caption_names(claim, row.caption, frozenset(), shortest=3)
 
 
 @lru_cache(maxsize=65536)
-def _caption_names(claim: str, caption: str, models: frozenset[str]) -> bool:
-    """Whether a caption names one of the claim's names other than the ``models``."""
+def _caption_names(claim: str, caption: str, models: frozenset[str], shortest: int = 1) -> bool:
+    """Whether a caption names one of the claim's names, of ``shortest`` characters or more,
+    other than the ``models``."""
     low = normalise(caption)
     return any(label_pattern(e).search(low) for e in entities(claim)
-               if not any(e in m or m in e for m in models))
+               if len(e) >= shortest and not any(e in m or m in e for m in models))
 
 
 def _rows_quoted(n: NumberCheck, ranked: Sequence[Scored]) -> list[Passage]:
