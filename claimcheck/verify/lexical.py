@@ -20,7 +20,10 @@ from rapidfuzz import fuzz, process
 # "3 epochs", so "three" is no word the passage must hold.
 from claimcheck.verify.numbers import NUMBER_WORDS
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+# Latin letters with accents too: "Schütze" is one word, not "sch" and "tze" (but the "µ" of
+# "µ.12" is no letter of a word).
+_LETTER = "a-z0-9\u00df-\u00f6\u00f8-\u024f"
+_WORD = re.compile(rf"[{_LETTER}]+(?:[.\-][{_LETTER}]+)*")
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "with", "by", "from", "as", "at", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these", "those", "it", "its", "their", "our", "we", "they", "he", "she", "his", "her", "them", "which", "who", "whom", "whose", "what", "when", "where", "how", "than", "then", "there", "here", "also", "such", "can", "could", "may", "might", "will", "would", "should", "do", "does", "did", "not", "no", "nor", "so", "very", "more", "most", "much", "many", "some", "any", "all", "each", "both", "few", "other", "into", "over", "under", "about", "after", "before", "between", "through", "during", "without", "within", "across", "per", "via", "while", "whereas", "if", "only", "just", "however", "thus", "hence", "i", "ii", "iii", "iv", "us", "et", "al"]
@@ -46,8 +49,9 @@ def claim_core(text: str, truncated: bool) -> str:
 # "Dufter and Schütze find that", "Hua, Yun and Pavlick's", "Wu et al. show": who says it, which
 # the paper itself never writes ("we find").
 _NAME = r"[A-Z][\w\u00C0-\u024F-]+"
-_VERB = (r"(?:\s+(?:also\s+)?(?:find|found|finds|show|shows|showed|report|reports|reported|note|"
-         r"notes|noted|observe|observes|observed|argue|argues|conclude|concludes)(?:\s+that)?)")
+_VERB = (r"(?:\s+(?:also\s+)?(?:find|finds|found|show|shows|showed|see|sees|saw|"
+         r"(?:report|note|observe|argue|conclude|suggest|caution|attribute|hypothesi[sz]e|"
+         r"speculate|claim|state|stress|warn|estimate|point)(?:s|e?d)?(?:\s+out)?)\b(?:\s+that)?)")
 _ATTRIBUTION = re.compile(
     rf"\b{_NAME} et al\.(?:['’]s\b)?{_VERB}?"
     rf"|\b{_NAME}(?:, {_NAME})*,? (?:and|&) {_NAME}(?:['’]s\b|{_VERB})"

@@ -36,6 +36,9 @@ def test_content_terms_stem_and_drop_stopwords() -> None:
     assert content_terms("The model improves") == content_terms("models improved the")
     assert "the" not in content_terms("the intermediate-task training")
     assert "intermediate-task" in content_terms("the intermediate-task training")
+    # A name with an accent is one word; a unit glued to a number is not part of it.
+    assert "schütze" in content_terms("Dufter and Schütze")
+    assert "12" in content_terms("lowered (µ.12 vs. .70)")
 
 
 def test_below_topic_threshold_is_not_found() -> None:
@@ -545,6 +548,10 @@ def test_who_a_claim_is_attributed_to_is_not_matched_against_the_paper() -> None
     assert without_attribution("In Wu et al.'s Default setting, parsing reaches 73.2.") \
         == "In Default setting, parsing reaches 73.2."
     assert without_attribution("Hua, Yun and Pavlick show that anchor tokens help.") == "anchor tokens help."
+    for verb in ("suggest", "caution", "attribute", "hypothesise", "see", "pointed out"):
+        assert without_attribution(f"Conneau et al. {verb} that X helps.") == "X helps."
+    # A verb of saying is a whole word: "seek" is not "see".
+    assert without_attribution("Dufter and Schütze seek X.") == "Dufter and Schütze seek X."
     # Two names joined by "and" are attribution only with a possessive or a verb of saying.
     for text in ("English and French parsing improves.", "BERT and XLM-R are compared."):
         assert without_attribution(text) == text
