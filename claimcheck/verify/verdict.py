@@ -182,7 +182,6 @@ _ANTONYMS = [
     ("good", "worst"),
     ("good", "poor"),
     ("important", r"(?:matters?|mattered) little"),
-    ("underestimat", "overestimat"),
     ("low-resource", "high-resource"),
     # Parity against a difference: "perform comparably to" against "do far worse than".
     (r"comparab|comparative to|on par with", r"better|worse|outperform|underperform"),
@@ -436,6 +435,11 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     for word in re.findall(r"\b(?:im|un|in|non-?)([a-z]{4,})\b", c):
         if re.search(rf"\b{word}\b", p) and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p):
             return True
+    # "overparameterized" against "underparameterized", "overfitting" against "underfit".
+    for over, word in re.findall(r"\b(over|under)-?([a-z]{3,})", c):
+        other, root = ("under" if over == "over" else "over"), _root(word)
+        if re.search(rf"\b{other}-?{root}", p) and not re.search(rf"\b{over}-?{root}", p):
+            return True
     # "X is smaller than Y" and "Y is larger than X" say the same: a comparison with its object
     # on both sides may be turned round, so comparatives count only where one side has none, or
     # where both name the two things compared (then order and direction tell).
@@ -454,6 +458,14 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
     return _reversed(c, p, [(a, b) for a, b in [*_REVERSALS, *_POSITIONS]
                             if not (converse and (a, b) in _COMPARATIVES)
                             and not (compared and (a, b) in _POSITIONS)])
+
+
+def _root(word: str) -> str:
+    """A word without its ending, a doubled last consonant undone ("fitting" and "fit",
+    "estimate" and "estimation")."""
+    if (m := re.fullmatch(r"([a-z]{3,}?)(?:ations?|ions?|ing|ed|es|e|s)", word)) is not None:
+        word = m.group(1)
+    return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
 
 
 def _reversed(c: str, p: str, pairs: Sequence[tuple[str, str]]) -> bool:

@@ -117,6 +117,14 @@ def test_mattering_little_reverses_being_important() -> None:
     assert not polarity_conflict("Language similarity matters for effective transfer.", passage)
 
 
+def test_over_and_under_reverse() -> None:
+    passage = "However, mBERT may already be considered underparameterized given that it is trained."
+    assert polarity_conflict("mBERT may already be overparameterized.", passage)
+    assert polarity_conflict("The model underfits.", "The model starts overfitting.")
+    assert not polarity_conflict("The model overfits.", "The model overfits; it does not underfit.")
+    assert not polarity_conflict("Overall the model improves.", "Under all settings the model improves.")
+
+
 def test_estimates_resource_levels_and_parity_reverse() -> None:
     passage = ("It's important to acknowledge that the BUFFET-Light WIKIANN subset comprises "
                "languages that are relatively high-resource, which could potentially lead to an "
