@@ -189,6 +189,8 @@ def test_parts_are_clauses_not_list_items() -> None:
     assert parts("Pretraining BERT-base on Dufter and Schütze's Wikipedia sample for one epoch "
                  "takes about 2.5 days on a single GPU.") == []
     assert parts("No multi-GPU training was performed in Dufter and Schütze's experiments.") == []
+    assert parts("Pretraining BERT-base on the Easy-to-Read Bible for 100 epochs takes Dufter and "
+                 "Schütze about 4 hours on a single GPU.") == []
     # A last item that is one hyphened word says nothing alone, however many terms it makes.
     assert parts("Subword regularization raises the multilinguality of small BERT models trained "
                  "on English and Fake-English.") == []
