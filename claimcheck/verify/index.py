@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
+from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.numbers import plain_word, squash
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
@@ -332,7 +333,6 @@ def rank(
     claim_core = lexical.without_attribution(claim_core)
     claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
-    from claimcheck.verify.columns import LANGUAGES
     from claimcheck.verify.verdict import midsentence_names
 
     # (A language, "With English in-context learning", names a setting of many rows.)

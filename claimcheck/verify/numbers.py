@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.models import NumberCheck, NumberMention, NumberStatus, Passage, PassageKind
+from claimcheck.verify.languages import LANGUAGES
 
 __all__ = ["check_numbers", "extract_numbers", "squash", "tolerance_of", "value_matches"]
 
@@ -992,7 +993,6 @@ def check_numbers(
     """
     analyses = [_grouped(p.text, p.kind is PassageKind.TABLE_ROW, p.group)
                 for p in passages]
-    from claimcheck.verify.columns import LANGUAGES
 
     claim_tokens = _claim_tokens(claim_text) | compound_heads(claim_text)
     # A language the claim names by name ("Arabic") names the row of its code ("ar").

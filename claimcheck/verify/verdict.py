@@ -68,7 +68,6 @@ from claimcheck.models import (
 from claimcheck.papers.tables import cells, leading_words
 from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import (
-    LANGUAGES,
     ColumnReading,
     columns,
     is_language,
@@ -87,6 +86,7 @@ from claimcheck.verify.index import (
     row_label,
     without_id,
 )
+from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import extract_numbers, plain_word, same_magnitude, squash
 
