@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 # Numbers written as words are checked as numbers, like digits: "three epochs" is stated by
 # "3 epochs", so "three" is no word the passage must hold.
+from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.numbers import NUMBER_WORDS
 
 # Latin letters with accents too: "Schütze" is one word, not "sch" and "tze" (but the "µ" of
@@ -52,6 +53,11 @@ _NAME = r"[A-Z][\w\u00C0-\u024F-]+"
 _VERB = (r"(?:\s+(?:also\s+)?(?:find|finds|found|show|shows|showed|see|sees|saw|"
          r"(?:report|note|observe|argue|conclude|suggest|caution|attribute|hypothesi[sz]e|"
          r"speculate|claim|state|stress|warn|estimate|point)(?:s|e?d)?(?:\s+out)?)\b(?:\s+that)?)")
+# Names joined by "and" that do something ("Dufter and Schütze fine-tune the models"): the
+# authors, whom the paper calls "we". A plural noun after them ("Romance and Slavic
+# languages") makes them a description; languages ("English and German share") are no authors.
+_TITLE = r"[A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+"
+_ACTING = re.compile(rf"\b{_TITLE}(?:, {_TITLE})*,? and {_TITLE}(?=\s+[a-z][\w-]*(?<!s)\b)")
 _ATTRIBUTION = re.compile(
     rf"\b{_NAME} et al\.(?:['’]s\b)?{_VERB}?"
     rf"|\b{_NAME}(?:, {_NAME})*,? (?:and|&) {_NAME}(?:['’]s\b|{_VERB})"
@@ -60,12 +66,21 @@ _ATTRIBUTION = re.compile(
 
 def attribution_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names who says it ("Dufter and Schütze find that")."""
-    return [m.span() for m in _ATTRIBUTION.finditer(text)]
+    spans = [m.span() for m in _ATTRIBUTION.finditer(text)]
+    spans += [m.span() for m in _ACTING.finditer(text)
+              if not any(a <= m.start() < b for a, b in spans)
+              and not any(w.lower() in LANGUAGES for w in re.findall(r"\w+", m.group()))]
+    return sorted(spans)
 
 
 def without_attribution(text: str) -> str:
     """``text`` without the names it attributes itself to."""
-    return re.sub(r"\s{2,}", " ", _ATTRIBUTION.sub(" ", text)).strip()
+    out, at = [], 0
+    for a, b in attribution_spans(text):
+        out.append(text[at:a])
+        at = b
+    out.append(text[at:])
+    return re.sub(r"\s{2,}", " ", " ".join(out)).strip()
 
 
 @lru_cache(maxsize=65536)

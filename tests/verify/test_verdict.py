@@ -559,9 +559,15 @@ def test_who_a_claim_is_attributed_to_is_not_matched_against_the_paper() -> None
     for verb in ("suggest", "caution", "attribute", "hypothesise", "see", "pointed out"):
         assert without_attribution(f"Conneau et al. {verb} that X helps.") == "X helps."
     # A verb of saying is a whole word: "seek" is not "see".
-    assert without_attribution("Dufter and Schütze seek X.") == "Dufter and Schütze seek X."
-    # Two names joined by "and" are attribution only with a possessive or a verb of saying.
-    for text in ("English and French parsing improves.", "BERT and XLM-R are compared."):
+    assert without_attribution("Conneau et al. seek X.") == "seek X."
+    # Names joined by "and" that do something are the authors, the paper's "we".
+    assert without_attribution("Dufter and Schütze fine-tune the models.") == "fine-tune the models."
+    assert without_attribution("Pretraining takes Dufter and Schütze about 6 hours.") \
+        == "Pretraining takes about 6 hours."
+    # Two names joined by "and" are no attribution when they are languages, or name a kind of
+    # thing ("Romance and Slavic languages"), or are not words of a name ("BERT").
+    for text in ("English and French parsing improves.", "BERT and XLM-R are compared.",
+                 "English and German share a script.", "Romance and Slavic languages differ."):
         assert without_attribution(text) == text
     # The paper says "we find": the names it never writes do not lower its best passage.
     said = "We find that shared position embeddings are essential for multilinguality."
