@@ -709,6 +709,16 @@ def decide(
         n = bad[0]
         if n.status is NumberStatus.DIFFERENT:
             detail = f"claim says {n.mention.text}, source says {_fmt(n.source_value)}"
+    # "four special tokens, [UNK], [CLS], [SEP] and [MASK]" against "special tokens ([UNK],
+    # [CLS], [SEP], [MASK], [PAD])": the source's list holds the claim's and more.
+    for n in numbers:
+        if (longer := _longer_list(claim_core, n, near)) is not None:
+            return Decision(
+                Verdict.CONTRADICTED,
+                calibrated(semantic, Verdict.CONTRADICTED, score - th.topic),
+                f"claim counts {n.mention.text}; {where} lists {len(longer)}: {', '.join(longer)}",
+                passage=best,
+            )
         else:
             detail = f"{n.mention.text} belongs to {n.source_subject or 'another row'} in the source"
         src = f" ({n.paper_id} p.{n.page})" if n.paper_id else ""
@@ -993,7 +1003,7 @@ def _listed(noun: str, text: str) -> list[str] | None:
     if m is None:
         return None
     body = re.sub(r"\([^)]*\)", "", m.group(1) or m.group(2))
-    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", body)]
+    items = [x.strip() for x in _ITEM_SPLIT.split(body)]
     items = [x for x in items if x]
     return items if len(items) >= 2 else None
 
@@ -1549,6 +1559,29 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
     numbers, 100, 13 and 21" against "We use 100, 13, and 21 as seed numbers" (an item's first
     word is enough: "POS tagging" for "POS")."""
     m = n.mention
+def _longer_list(claim: str, n: NumberCheck, near: str) -> list[str] | None:
+    """The source's list, in brackets, that holds every item of the list a claim's count spells
+    out ("four special tokens, [UNK], [CLS], [SEP] and [MASK]") and more; None for a count of
+    some of them ("two of its languages")."""
+    m = n.mention
+    if m.decimals or m.value != int(m.value) or re.match(r"\s+of\b", claim[m.end :]):
+        return None
+    after = _APPOSITION.match(claim[m.end :]) or _LIST_AFTER.match(claim[m.end :])
+    if after is None:
+        return None
+    items = [normalise(x) for x in _ITEM_SPLIT.split(after.group(1)) if x.strip()]
+    if len(items) != int(m.value) or len(items) < 2:
+        return None
+    for group in re.findall(r"\(([^()]+)\)", near):
+        theirs = [x.strip() for x in _ITEM_SPLIT.split(group) if x.strip()]
+        if len(theirs) > len(items) and set(items) <= {normalise(x) for x in theirs}:
+            return theirs
+    return None
+
+
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
     if m.decimals or m.value != int(m.value):
         return False
     low = normalise(near)
@@ -1556,7 +1589,7 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
         after = pattern.match(claim[m.end :])
         if after is None:
             continue
-        items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", after.group(1))]
+        items = [x.strip() for x in _ITEM_SPLIT.split(after.group(1))]
         items = [normalise(x if whole else x.split()[0]) for x in items if x.strip()]
         if len(items) != int(m.value):
             continue

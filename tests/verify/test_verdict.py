@@ -880,6 +880,27 @@ def test_a_count_is_checked_against_the_items_the_passage_lists_for_its_noun() -
     for word, verdict in (("five", Verdict.CONTRADICTED), ("four", Verdict.SUPPORTED)):
         claim = f"Wu et al. hypothesise that {word} factors make multilingual BERT multilingual."
         count = next(m for m in extract_numbers(claim) if m.text == word)
+def test_a_count_whose_items_the_source_lists_with_more_is_contradicted() -> None:
+    th = THRESHOLDS[False]
+    best = scored("However in prior studies, special tokens ([UNK], [CLS], [SEP], [MASK], [PAD]) "
+                  "are usually shared across languages.", th.support + 0.1)
+    claim = "Dufter and Schütze shift BERT's four special tokens, [UNK], [CLS], [SEP] and [MASK]."
+    four = next(m for m in extract_numbers(claim) if m.text == "four")
+    d = decide(claim, [best], [NumberCheck(four, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "lists 5: [UNK], [CLS], [SEP], [MASK], [PAD]" in d.reason
+    # The whole list is the count: no contradiction.
+    claim = "Dufter and Schütze shift BERT's five special tokens, [UNK], [CLS], [SEP], [MASK] and [PAD]."
+    five = next(m for m in extract_numbers(claim) if m.text == "five")
+    d = decide(claim, [best], [NumberCheck(five, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # A count of some of them says how many it picks.
+    claim = "Dufter and Schütze shift two of the special tokens, [UNK] and [CLS]."
+    two = next(m for m in extract_numbers(claim) if m.text == "two")
+    d = decide(claim, [best], [NumberCheck(two, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
         d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
         assert d.verdict is verdict, (word, d.reason)
         assert word == "four" or "4 (domain similarity" in d.reason, d.reason
