@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -432,8 +433,13 @@ def polarity_conflict(claim: str, passage: str, *, truncated: bool = False) -> b
                 return True
     c, p = normalise(claim), normalise(passage)
     # "impossible" against "possible", "unable" against "able": a negating prefix.
+    # (Not where the passage denies the word itself: "avoiding any parallel sentences" is
+    # "non-parallel"; nor where it writes the word only in a name: "the Parallel Bible Corpus".)
+    written = unicodedata.normalize("NFKC", full)
     for word in re.findall(r"\b(?:im|un|in|non-?)([a-z]{4,})\b", c):
-        if re.search(rf"\b{word}\b", p) and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p):
+        if re.search(rf"\b{word}\b", p) and re.search(rf"\b{word}\b", written) \
+                and not re.search(rf"\b(?:im|un|in|non-?){word}\b", p) \
+                and not re.search(rf"\b(?:no|not|without|avoid\w*|lack\w*)\s+(?:\w+\s+){{0,2}}{word}\b", p):
             return True
     # "overparameterized" against "underparameterized", "overfitting" against "underfit".
     for over, word in re.findall(r"\b(over|under)-?([a-z]{3,})", c):
@@ -703,12 +709,6 @@ def decide(
             if s is not best and s.passage.kind is not PassageKind.TABLE_ROW
             and s.score >= max(th.support, score - ALL_NUMBERS_SLACK)
             and all(_states(s.passage.text, n) for n in numbers))])
-    bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
-           and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)]
-    if bad:
-        n = bad[0]
-        if n.status is NumberStatus.DIFFERENT:
-            detail = f"claim says {n.mention.text}, source says {_fmt(n.source_value)}"
     # "four special tokens, [UNK], [CLS], [SEP] and [MASK]" against "special tokens ([UNK],
     # [CLS], [SEP], [MASK], [PAD])": the source's list holds the claim's and more.
     for n in numbers:
@@ -719,6 +719,12 @@ def decide(
                 f"claim counts {n.mention.text}; {where} lists {len(longer)}: {', '.join(longer)}",
                 passage=best,
             )
+    bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
+           and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)]
+    if bad:
+        n = bad[0]
+        if n.status is NumberStatus.DIFFERENT:
+            detail = f"claim says {n.mention.text}, source says {_fmt(n.source_value)}"
         else:
             detail = f"{n.mention.text} belongs to {n.source_subject or 'another row'} in the source"
         src = f" ({n.paper_id} p.{n.page})" if n.paper_id else ""
@@ -1553,12 +1559,6 @@ _LIST_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s*:\s*([^.;:]+)")
 _APPOSITION = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?,\s*((?:[^,.;:]+,\s*)*[^,.;:]+?\s+(?:and|or)\s+[^,.;:]+)")
 
 
-def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
-    """A count the claim itself spells out, every item of which the source states: "three
-    languages: English, German and Hindi" against "on English, German and Hindi", "three seed
-    numbers, 100, 13 and 21" against "We use 100, 13, and 21 as seed numbers" (an item's first
-    word is enough: "POS tagging" for "POS")."""
-    m = n.mention
 def _longer_list(claim: str, n: NumberCheck, near: str) -> list[str] | None:
     """The source's list, in brackets, that holds every item of the list a claim's count spells
     out ("four special tokens, [UNK], [CLS], [SEP] and [MASK]") and more; None for a count of
@@ -1582,6 +1582,12 @@ def _longer_list(claim: str, n: NumberCheck, near: str) -> list[str] | None:
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
+def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
+    """A count the claim itself spells out, every item of which the source states: "three
+    languages: English, German and Hindi" against "on English, German and Hindi", "three seed
+    numbers, 100, 13 and 21" against "We use 100, 13, and 21 as seed numbers" (an item's first
+    word is enough: "POS tagging" for "POS")."""
+    m = n.mention
     if m.decimals or m.value != int(m.value):
         return False
     low = normalise(near)
