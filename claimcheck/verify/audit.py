@@ -57,6 +57,8 @@ _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 # Two capitalised words joined by "and" are names ("Dufter and Schütze", "English and German"),
 # however the sentence goes on: no clause starts at that "and".
 _JOINED_NAMES = re.compile(r"\b[A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+ and [A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+\b")
+# What a comparison's other side starts with: it is no statement of its own.
+_COMPARED = re.compile(r"(?:against|unlike|ahead of|compared (?:with|to)|versus|vs\.?)\s")
 _PURPOSE = re.compile(r"(?:In order )?[Tt]o [a-z]+\b")
 # A part has at least this many content words; a smaller piece (a list item: "German") stays
 # with the part before it.
@@ -90,6 +92,8 @@ def parts(core: str) -> list[str]:
             break  # "four tasks: word alignment, sentence retrieval and XNLI" is one list
         if any(a <= m.start() < b for a, b in names):
             continue  # "Dufter and Schütze's experiments" names its authors, it is no clause
+        if _COMPARED.match(core, m.end()):
+            continue  # "131M parameters, against 178M for mBERT": one comparison, one part
         if len(lexical.content_terms(core[spans[-1][0] : m.start()])) >= MIN_PART_TERMS:
             spans[-1][1] = m.start()
             spans.append([m.end(), len(core)])

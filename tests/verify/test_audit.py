@@ -191,6 +191,10 @@ def test_parts_are_clauses_not_list_items() -> None:
     assert parts("No multi-GPU training was performed in Dufter and Schütze's experiments.") == []
     assert parts("Pretraining BERT-base on the Easy-to-Read Bible for 100 epochs takes Dufter and "
                  "Schütze about 4 hours on a single GPU.") == []
+    # The other side of a comparison is no statement of its own.
+    assert parts("XLM-R puts no CRF on top of its representations for NER, unlike Akbik et al. "
+                 "(2018) and Lample et al. (2016).") == []
+    assert parts("The model has 131M parameters, against 178M for mBERT.") == []
     # A last item that is one hyphened word says nothing alone, however many terms it makes.
     assert parts("Subword regularization raises the multilinguality of small BERT models trained "
                  "on English and Fake-English.") == []
