@@ -52,7 +52,8 @@ def claim_core(text: str, truncated: bool) -> str:
 _NAME = r"[A-Z][\w\u00C0-\u024F-]+"
 _VERB = (r"(?:\s+(?:also\s+)?(?:find|finds|found|show|shows|showed|see|sees|saw|"
          r"(?:report|note|observe|argue|conclude|suggest|caution|attribute|hypothesi[sz]e|"
-         r"speculate|claim|state|stress|warn|estimate|point)(?:s|e?d)?(?:\s+out)?)\b(?:\s+that)?)")
+         r"speculate|claim|state|stress|warn|estimate|point|concede|conjecture|acknowledge|admit|"
+         r"posit|remark|mention|emphasi[sz]e|highlight)(?:s|e?d)?(?:\s+out)?)\b(?:\s+that)?)")
 # Names joined by "and" that do something ("Dufter and Schütze fine-tune the models"): the
 # authors, whom the paper calls "we". A plural noun after them ("Romance and Slavic
 # languages") makes them a description; languages ("English and German share") are no authors.

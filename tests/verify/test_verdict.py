@@ -564,7 +564,8 @@ def test_who_a_claim_is_attributed_to_is_not_matched_against_the_paper() -> None
     assert without_attribution("In Wu et al.'s Default setting, parsing reaches 73.2.") \
         == "In Default setting, parsing reaches 73.2."
     assert without_attribution("Hua, Yun and Pavlick show that anchor tokens help.") == "anchor tokens help."
-    for verb in ("suggest", "caution", "attribute", "hypothesise", "see", "pointed out"):
+    for verb in ("suggest", "caution", "attribute", "hypothesise", "see", "pointed out", "concede",
+                 "conjecture", "highlight"):
         assert without_attribution(f"Conneau et al. {verb} that X helps.") == "X helps."
     # A verb of saying is a whole word: "seek" is not "see".
     assert without_attribution("Conneau et al. seek X.") == "seek X."
