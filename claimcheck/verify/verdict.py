@@ -1033,6 +1033,12 @@ def _rival_row(
     # A model has rows in many tables: one whose table is known (a header, a caption) but is not
     # the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row) gives no
     # rival value.
+    # A size printed in its unit in a row the claim names ("250M") is that row's own, in
+    # whatever table: no caption need fit.
+    best = max(ranked, key=lambda x: x.score)
+    for n in numbers:
+        if (sized := _rival_size(n, named, best)) is not None:
+            return sized
     rows = [(s, label, _DECIMAL.findall(s.passage.text)) for s, label in named
             if not (s.passage.header or s.passage.caption) or table_fit(claim, s.passage, models)]
     if not rows:
@@ -1055,7 +1061,6 @@ def _rival_row(
         shared = {k: r for q in quoted for k, r in q.items() if sum(1 for t in quoted if k in t) >= 2}
         if any(_writes_label(low, r) for r in shared.values()):
             return None
-    best = max(ranked, key=lambda x: x.score)
     # The most specific label the claim names ("xlm-r large" over "xlm-r") is shown.
     rows.sort(key=lambda r: -len(r[1]))
     for n in numbers:
@@ -1104,6 +1109,28 @@ def _rival_row(
         values = same[i]
         shown = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
         return n, s, f"{shown} in the row {label!r}"
+    return None
+
+
+_SIZE_CELL = re.compile(r"(?<![\w.])(\d[\d.,]*)([kMB])(?!\w)")
+
+
+def _rival_size(
+    n: NumberCheck, rows: Sequence[tuple[Scored, str]], best: Scored
+) -> tuple[NumberCheck, Scored, str] | None:
+    """A size the claim gives a row it names ("XLM-15 has ... 350M parameters") that the row
+    prints otherwise, in its unit ("... 95k 250M"): the row's cells of that unit and order."""
+    m = _SIZE_CELL.fullmatch(n.mention.text)
+    if m is None or n.status is NumberStatus.MATCHED or _states(best.passage.text, n):
+        return None
+    scale = {"k": 1e3, "M": 1e6, "B": 1e9}[m.group(2)]
+    for s, label in rows:
+        cells = [c for c in _SIZE_CELL.findall(s.passage.text) if c[1] == m.group(2)]
+        values = [float(v.replace(",", "")) * scale for v, _ in cells]
+        if values and all(same_magnitude(v, n.mention.value) and abs(v - n.mention.value) > 1e-6 * v
+                          for v in values):
+            shown = ", ".join(f"{v}{u}" for v, u in cells)
+            return n, s, f"{shown} in the row {label!r}"
     return None
 
 

@@ -447,6 +447,21 @@ def test_a_comparison_turned_round_is_not_a_reversal() -> None:
     assert polarity_conflict("Model A scores higher on XNLI.", "Model A scores lower on XNLI.")
 
 
+def test_a_size_the_named_row_prints_otherwise_in_its_unit_is_contradicted() -> None:
+    th = THRESHOLDS[False]
+    best = scored("Table 7: Details on model sizes.", th.support + 0.05, PassageKind.CAPTION)
+    row = scored("XLM-15 15 BPE 12 1024 4096 8 95k 250M", 0.3, PassageKind.TABLE_ROW)
+    for size in ("350M", "250M"):
+        claim = f"XLM-15 has 12 layers, a 95k vocabulary and {size} parameters."
+        checks = check_numbers(extract_numbers(claim), [best.passage, row.passage], claim_text=claim)
+        d = decide(claim, [best, row], checks, semantic=False)
+        if size == "350M":
+            assert d.verdict is Verdict.CONTRADICTED, d.reason
+            assert "gives 250M in the row 'xlm-15'" in d.reason
+        else:
+            assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
 def test_a_rival_number_is_of_the_claims_order() -> None:
     th = THRESHOLDS[False]
     passage = scored("XLM-R also outperforms mBERT by 2.09 F1 on average for cross-lingual transfer.", th.support + 0.1)
