@@ -98,7 +98,7 @@ class PaperIndex:
                 for label in filter(None, labels):
                     words = [w for w in label.replace(";", " ").split() if not ENUMERATOR.fullmatch(w)]
                     each = tuple(_word_pattern(w, plain=plain_word(written_as.get(w, "")))
-                                 for w in words) if len(words) > 1 else ()
+                                 for w in without_measure(words)) if len(words) > 1 else ()
                     # (Not a label cut before a number of its name: "mbert," of "mBERT, 1000
                     # examples".) A label of several words is named by them joined ("XLNet-Large"
                     # for the row "XLNet Large").
@@ -246,6 +246,16 @@ def _name_like(word: str) -> bool:
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{3,}")
 # A row's place in a list ("(b) Not seen", "(e) Freq"): no word of its name.
 ENUMERATOR = re.compile(r"\(?[a-z0-9]\)|[ivx]+\)|\([ivx]+\)")
+# What a row's cells measure, written last in its label ("Original Probe acc."): no word of the
+# row's name, which the other words ("Original Probe") give.
+_MEASURES = frozenset({"acc", "accuracy", "f1", "em", "score", "bleu", "ppl", "perplexity"})
+
+
+def without_measure(words: Sequence[str]) -> list[str]:
+    """A row label's words without the measure written last, where two words or more remain."""
+    if len(words) >= 3 and words[-1].lower().rstrip(".") in _MEASURES:
+        return list(words[:-1])
+    return list(words)
 
 
 def row_label(p: Passage) -> str | None:

@@ -86,6 +86,7 @@ from claimcheck.verify.index import (
     row_id,
     row_label,
     without_id,
+    without_measure,
 )
 from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
@@ -1341,7 +1342,9 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
                               or any(label.startswith(e + " ") for e in ents)):
         return True
     words = _label_words(row)
-    return bool(words) and _named_words(low, row) == len(words)
+    need = without_measure(words)
+    return bool(words) and sum(1 for w in need if _names_word(low, w)
+                               and not _joined_to_another(low, w, words)) == len(need)
 
 
 def _named_words(low: str, row: Passage) -> int:

@@ -945,8 +945,17 @@ def test_a_shortened_label_word_is_named_by_the_word_it_shortens_and_the_row_is_
                                               original, other], None)
     assert {index.passages[i].text for i in index.rows_named_in("the original probe's accuracy")} \
         == {original.text, other.text}
-    # A shortening is named by a word it starts, not by a compound ("acc-x").
-    assert original.text not in {index.passages[i].text for i in index.rows_named_in("the original probe's acc-x")}
+    # The measure written last ("acc.") is no word of the row's name: "the original probe" names
+    # the row; the name's own words are still needed.
+    assert original.text in {index.passages[i].text for i in index.rows_named_in("the original probe peaks")}
+    assert original.text not in {index.passages[i].text for i in index.rows_named_in("the probe's accuracy")}
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import names_row
+
+    assert names_row(normalise("the original probe peaks at 0.965"), set(), original)
+    # A label of a name and a measure keeps its measure: "XLM-R" alone does not name "XLM-R F1".
+    f1 = _table("XLM-R F1 79.2 80.1", "Model en de", "Table 9: NER.")
+    assert not names_row(normalise("XLM-R reaches 79.2 on English"), set(), f1)
     claim = "The original probe's accuracy falls to 0.796 at the last layer, layer 8."
     d = judged(claim, index)[2]
     assert d.verdict is Verdict.CONTRADICTED and "0.769" in d.reason, d.reason
