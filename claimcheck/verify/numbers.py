@@ -147,6 +147,8 @@ _EXCLUDE_RE = re.compile(
     rf"|\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
     rf"|\b\d{{1,2}}\s+{_MONTHS}\b(?:\s+\d{{4}})?"
     r"|(?<![\w)])\(\s*\d{1,2}\s*\)"
+    # A pair of ids ("language pair (0,1)"), written without a space: no quantity.
+    r"|(?<![\w)])\(\d,\d\)"
     r"|\b\d+(?:\.\d+){2,}\b",
 )
 _DASHES = "-‐‑–—−"

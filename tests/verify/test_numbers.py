@@ -101,6 +101,7 @@ def test_one_only_when_it_counts() -> None:
         "Models: mT5, GPT-3, BERT-base, all-MiniLM-L6-v2, F1 and top-1 accuracy, Python 3.11.4.",
         "http://arxiv.org/abs/2005.13013v2 and arXiv:2306.12916v3, posted July 7, 2026.",
         "(1) we train; (2) we test; the 4th and 2nd runs.",
+        "Anchor tokens are shared by the language pairs (0,1) and (0,2), not by (1,2).",
     ],
 )
 def test_skips_what_is_not_a_quantity(claim: str) -> None:
@@ -108,6 +109,10 @@ def test_skips_what_is_not_a_quantity(claim: str) -> None:
     # "three-phase" is a count (three phases); everything else here is a name, a reference,
     # a citation year, an id, a date, an enumerator or an ordinal.
     assert found in ([], ["three"])
+
+
+def test_a_pair_with_a_space_is_two_values() -> None:
+    assert [m.text for m in extract_numbers("batch sizes (16, 32)")] == ["16", "32"]
 
 
 def test_a_unit_of_time_or_size_written_on_the_number_leaves_a_quantity() -> None:
