@@ -602,9 +602,9 @@ _TECHNICAL = re.compile(r"(?<![\w-])[a-z]{2,}\d+[a-z\d]*(?![\w-])|(?<![\w.-])v\d
 
 
 def named_in(names: set[str], paper_entities: set[str]) -> set[str]:
-    """The names the papers give, as a whole or as the start of a longer name ("CoNLL" of
-    "CoNLL-2003")."""
-    return {e for e in names if e in paper_entities
+    """The names the papers give, as a whole, in the singular ("MLMs" of "MLM"), or as the
+    start of a longer name ("CoNLL" of "CoNLL-2003")."""
+    return {e for e in names if e in paper_entities or e.removesuffix("s") in paper_entities
             or any(n.startswith(e + "-") for n in paper_entities)}
 
 

@@ -981,3 +981,10 @@ def test_a_short_verb_denied_and_a_decline_are_reversals() -> None:
     assert polarity_conflict("More demonstrations consistently improve instruction-tuned models such as mT0.",
                              "For instruction-tuned models (mT0), we observe a significant decline in performance "
                              "when more demonstrations are added.")
+
+
+def test_a_plural_name_is_named_by_the_papers_singular() -> None:
+    from claimcheck.verify.verdict import named_in
+
+    assert named_in({"mlms", "gpus"}, {"mlm", "bert"}) == {"mlms"}
+    assert named_in({"conll"}, {"conll-2003"}) == {"conll"}
