@@ -976,8 +976,12 @@ def _rival_number(
             # "15 languages", "three tasks", "48K pairs"; of several, the one said as the claim
             # says its own ("language-specific BPE with 40k merges", not "joint BPE with 80k").
             said = set(content_terms(claim[max(0, m.start - SAID_CHARS) : m.start]))
+            # (Not a count the claim states itself: "Besides 7 languages, ... all 100 languages"
+            # is not contradicted by "100 languages".)
+            stated = {x.value for x in extract_numbers(claim)}
             rivals = [c for c in extract_numbers(text)
-                      if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9]
+                      if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9
+                      and c.value not in stated]
             if rivals:
                 c = max(rivals, key=lambda c: len(said & set(content_terms(
                     text[max(0, c.start - SAID_CHARS) : c.start]))))

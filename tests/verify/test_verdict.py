@@ -988,3 +988,17 @@ def test_a_plural_name_is_named_by_the_papers_singular() -> None:
 
     assert named_in({"mlms", "gpus"}, {"mlm", "bert"}) == {"mlms"}
     assert named_in({"conll"}, {"conll-2003"}) == {"conll"}
+
+
+def test_a_count_the_claim_states_itself_is_no_rival_of_its_other_count() -> None:
+    th = THRESHOLDS[False]
+    best = scored("We also consider larger sets of 15, 30, 60 and all 100 languages.", th.support + 0.1)
+    for claim, contradicted in (
+        ("Besides 7 languages, the authors study sets of 15, 30, 60 and all 100 languages.", False),
+        ("The authors study larger sets of 7 languages.", True),
+    ):
+        checks = check_numbers(extract_numbers(claim), [best.passage], claim_text=claim)
+        checks = [c if c.mention.text != "7" else NumberCheck(c.mention, NumberStatus.ABSENT)
+                  for c in checks]
+        d = decide(claim, [best], checks, semantic=False)
+        assert (d.verdict is Verdict.CONTRADICTED) is contradicted, (claim, d.reason)
