@@ -16,9 +16,10 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from claimcheck.verify.languages import LANGUAGES
+
 # Numbers written as words are checked as numbers, like digits: "three epochs" is stated by
 # "3 epochs", so "three" is no word the passage must hold.
-from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.numbers import NUMBER_WORDS
 
 # Latin letters with accents too: "Schütze" is one word, not "sch" and "tze" (but the "µ" of

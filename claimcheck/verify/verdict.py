@@ -1035,9 +1035,6 @@ def _rival_row(
     # The models the claim names rows of (as the ranking reads them): captions naming them say
     # nothing of the table.
     models = frozenset(label for _, label in named)
-    # A model has rows in many tables: one whose table is known (a header, a caption) but is not
-    # the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row) gives no
-    # rival value.
     # A size printed in its unit in a row the claim names ("250M") is that row's own, in
     # whatever table: no caption need fit.
     best = max(ranked, key=lambda x: x.score)
@@ -1046,6 +1043,9 @@ def _rival_row(
             return sized
     rows = [(s, label, _DECIMAL.findall(s.passage.text)) for s, label in named
             if not (s.passage.header or s.passage.caption) or table_fit(claim, s.passage, models)]
+    # A model has rows in many tables: one whose table is known (a header, a caption) but is not
+    # the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row) gives no
+    # rival value.
     if not rows:
         return None
     # Of the tables the named rows are in, those whose captions say most of what the claim

@@ -900,21 +900,18 @@ def test_a_count_whose_items_the_source_lists_with_more_is_contradicted() -> Non
     th = THRESHOLDS[False]
     best = scored("However in prior studies, special tokens ([UNK], [CLS], [SEP], [MASK], [PAD]) "
                   "are usually shared across languages.", th.support + 0.1)
-    claim = "Dufter and Schütze shift BERT's four special tokens, [UNK], [CLS], [SEP] and [MASK]."
-    four = next(m for m in extract_numbers(claim) if m.text == "four")
-    d = decide(claim, [best], [NumberCheck(four, NumberStatus.ABSENT)], semantic=False)
-    assert d.verdict is Verdict.CONTRADICTED, d.reason
-    assert "lists 5: [UNK], [CLS], [SEP], [MASK], [PAD]" in d.reason
-    # The whole list is the count: no contradiction.
-    claim = "Dufter and Schütze shift BERT's five special tokens, [UNK], [CLS], [SEP], [MASK] and [PAD]."
-    five = next(m for m in extract_numbers(claim) if m.text == "five")
-    d = decide(claim, [best], [NumberCheck(five, NumberStatus.ABSENT)], semantic=False)
-    assert d.verdict is Verdict.SUPPORTED, d.reason
-    # A count of some of them says how many it picks.
-    claim = "Dufter and Schütze shift two of the special tokens, [UNK] and [CLS]."
-    two = next(m for m in extract_numbers(claim) if m.text == "two")
-    d = decide(claim, [best], [NumberCheck(two, NumberStatus.ABSENT)], semantic=False)
-    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    for claim, word, contradicted in (
+        ("Dufter and Schütze shift BERT's four special tokens, [UNK], [CLS], [SEP] and [MASK].",
+         "four", True),
+        # The whole list is the count; a count of some of them says how many it picks.
+        ("They shift BERT's five special tokens, [UNK], [CLS], [SEP], [MASK] and [PAD].", "five",
+         False),
+        ("Dufter and Schütze shift two of the special tokens, [UNK] and [CLS].", "two", False),
+    ):
+        count = next(m for m in extract_numbers(claim) if m.text == word)
+        d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
+        assert (d.verdict is Verdict.CONTRADICTED) is contradicted, (word, d.reason)
+        assert not contradicted or "lists 5: [UNK], [CLS], [SEP], [MASK], [PAD]" in d.reason
 
 
 def test_a_count_is_checked_against_the_items_the_passage_lists_for_its_noun() -> None:
