@@ -32,10 +32,10 @@ def figure(name: str, text: str) -> float:
 
 # Floors a little below the figures in the README (dev to dev9 tune the rules, test is held
 # out).
-LEXICAL_FLOORS = [("dev", 0.85), ("dev2", 0.84), ("dev3", 0.84), ("dev4", 0.85), ("dev5", 0.73),
-                  ("dev6", 0.65), ("dev7", 0.67), ("dev8", 0.69), ("dev9", 0.67), ("test", 0.81)]
-SEMANTIC_FLOORS = [("dev", 0.88), ("dev2", 0.88), ("dev3", 0.80), ("dev4", 0.74), ("dev5", 0.75),
-                   ("dev6", 0.69), ("dev7", 0.66), ("dev8", 0.73), ("dev9", 0.67), ("test", 0.78)]
+LEXICAL_FLOORS = [("dev", 0.85), ("dev2", 0.84), ("dev3", 0.84), ("dev4", 0.85), ("dev5", 0.78),
+                  ("dev6", 0.67), ("dev7", 0.67), ("dev8", 0.72), ("dev9", 0.70), ("test", 0.81)]
+SEMANTIC_FLOORS = [("dev", 0.88), ("dev2", 0.88), ("dev3", 0.84), ("dev4", 0.78), ("dev5", 0.79),
+                   ("dev6", 0.69), ("dev7", 0.66), ("dev8", 0.77), ("dev9", 0.70), ("test", 0.81)]
 
 
 @pytest.mark.slow
