@@ -618,7 +618,6 @@ def _digits(written: str) -> str:
 
 # A size in a table counts in its unit ("50k", "1.5B", "172M"): a cell too.
 _CELL_TOKEN_RE = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:%|[kMB])?[*†‡]*$|^[-–—]$|^/$")
-_CELL_SCALE = {"k": 1e3, "M": 1e6, "B": 1e9}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n+")
 
 
@@ -822,7 +821,7 @@ def _analyse(text: str, row_kind: bool) -> _Analysis:
             if off >= 0:
                 tok = text[lo + off :].split(None, 1)[0]
                 bare = tok.rstrip("%*†‡")
-                scale = _CELL_SCALE.get(bare[-1:], 1.0)
+                scale = _scale(bare[-1]) if bare[-1:] in ("k", "M", "B") else 1.0
                 try:
                     value = float(bare.rstrip("kMB").replace(",", "").replace("−", "-")) * scale
                 except ValueError:
