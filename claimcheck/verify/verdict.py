@@ -926,6 +926,9 @@ def _rival_number(
     count of the same thing ("15 languages", "three tasks"), or by the number of items the best
     passage lists for it ("the following factors ...: a, b, c and d").
     """
+    # A count the claim states itself is no rival of its other count: "Besides 7 languages, ...
+    # all 100 languages" is not contradicted by "100 languages".
+    stated = {x.value for x in extract_numbers(claim)}
     for n in absent:
         m = n.mention
         if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
@@ -978,12 +981,9 @@ def _rival_number(
             # "15 languages", "three tasks", "48K pairs"; of several, the one said as the claim
             # says its own ("language-specific BPE with 40k merges", not "joint BPE with 80k").
             said = set(content_terms(claim[max(0, m.start - SAID_CHARS) : m.start]))
-            # (Not a count the claim states itself: "Besides 7 languages, ... all 100 languages"
-            # is not contradicted by "100 languages".)
-            stated = {x.value for x in extract_numbers(claim)}
             rivals = [c for c in extract_numbers(text)
                       if noun.match(low, c.end) and abs(c.value - m.value) > 1e-9
-                      and c.value not in stated]
+                      and c.value not in stated]  # not a count the claim states itself
             if rivals:
                 c = max(rivals, key=lambda c: len(said & set(content_terms(
                     text[max(0, c.start - SAID_CHARS) : c.start]))))
@@ -1119,25 +1119,22 @@ def _rival_row(
     return None
 
 
-_SIZE_CELL = re.compile(r"(?<![\w.])(\d[\d.,]*)([kMB])(?!\w)")
-
-
 def _rival_size(
     n: NumberCheck, rows: Sequence[tuple[Scored, str]], best: Scored
 ) -> tuple[NumberCheck, Scored, str] | None:
     """A size the claim gives a row it names ("XLM-15 has ... 350M parameters") that the row
     prints otherwise, in its unit ("... 95k 250M"): the row's cells of that unit and order."""
-    m = _SIZE_CELL.fullmatch(n.mention.text)
-    if m is None or n.status is NumberStatus.MATCHED or _states(best.passage.text, n):
+    m = n.mention
+    unit = m.text[-1:]
+    if m.kind != "multiplier" or unit not in ("k", "M", "B") or n.status is NumberStatus.MATCHED \
+            or _states(best.passage.text, n):
         return None
-    scale = {"k": 1e3, "M": 1e6, "B": 1e9}[m.group(2)]
     for s, label in rows:
-        cells = [c for c in _SIZE_CELL.findall(s.passage.text) if c[1] == m.group(2)]
-        values = [float(v.replace(",", "")) * scale for v, _ in cells]
-        if values and all(same_magnitude(v, n.mention.value) and abs(v - n.mention.value) > 1e-6 * v
-                          for v in values):
-            shown = ", ".join(f"{v}{u}" for v, u in cells)
-            return n, s, f"{shown} in the row {label!r}"
+        cells = [c for c in extract_numbers(s.passage.text)
+                 if c.kind == "multiplier" and c.text.endswith(unit)]
+        if cells and all(same_magnitude(c.value, m.value) and abs(c.value - m.value) > 1e-6 * c.value
+                         for c in cells):
+            return n, s, f"{', '.join(c.text for c in cells)} in the row {label!r}"
     return None
 
 
