@@ -54,9 +54,6 @@ from claimcheck.verify.verdict import (
 EVIDENCE_SHOWN = 3
 # Where a claim may be cut into parts: commas, semicolons and the conjunctions that join clauses.
 _CLAUSE = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
-# Two capitalised words joined by "and" are names ("Dufter and Schütze", "English and German"),
-# however the sentence goes on: no clause starts at that "and".
-_JOINED_NAMES = re.compile(r"\b[A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+ and [A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+\b")
 # What a comparison's other side starts with: it is no statement of its own.
 _COMPARED = re.compile(r"(?:against|unlike|ahead of|compared (?:with|to)|versus|vs\.?)\s")
 _PURPOSE = re.compile(r"(?:In order )?[Tt]o [a-z]+\b")
@@ -86,7 +83,8 @@ def parts(core: str) -> list[str]:
     """
     spans: list[list[int]] = [[0, len(core)]]
     colon = core.find(": ")
-    names = [*lexical.attribution_spans(core), *(m.span() for m in _JOINED_NAMES.finditer(core))]
+    # (No clause starts at the "and" of two names: "takes Dufter and Schütze about 6 hours".)
+    names = [*lexical.attribution_spans(core), *(m.span() for m in lexical.NAME_PAIR.finditer(core))]
     for m in _CLAUSE.finditer(core):
         if 0 <= colon < m.start():
             break  # "four tasks: word alignment, sentence retrieval and XNLI" is one list

@@ -24,7 +24,8 @@ from claimcheck.verify.numbers import NUMBER_WORDS
 
 # Latin letters with accents too: "Schütze" is one word, not "sch" and "tze" (but the "µ" of
 # "µ.12" is no letter of a word).
-_LETTER = "a-z0-9\u00df-\u00f6\u00f8-\u024f"
+_ACCENTED = "\u00df-\u00f6\u00f8-\u024f"
+_LETTER = f"a-z0-9{_ACCENTED}"
 _WORD = re.compile(rf"[{_LETTER}]+(?:[.\-][{_LETTER}]+)*")
 
 STOPWORDS = frozenset(
@@ -58,8 +59,11 @@ _VERB = (r"(?:\s+(?:also\s+)?(?:find|finds|found|show|shows|showed|see|sees|saw|
 # Names joined by "and" that do something ("Dufter and Schütze fine-tune the models"): the
 # authors, whom the paper calls "we". A plural noun after them ("Romance and Slavic
 # languages") makes them a description; languages ("English and German share") are no authors.
-_TITLE = r"[A-Z][a-z\u00df-\u00f6\u00f8-\u024f]+"
+_TITLE = rf"[A-Z][a-z{_ACCENTED}]+"
 _ACTING = re.compile(rf"\b{_TITLE}(?:, {_TITLE})*,? and {_TITLE}(?=\s+[a-z][\w-]*(?<!s)\b)")
+# Two capitalised words joined by "and" are names ("Dufter and Schütze", "English and German"),
+# however the sentence goes on.
+NAME_PAIR = re.compile(rf"\b{_TITLE} and {_TITLE}\b")
 _ATTRIBUTION = re.compile(
     rf"\b{_NAME} et al\.(?:['’]s\b)?{_VERB}?"
     rf"|\b{_NAME}(?:, {_NAME})*,? (?:and|&) {_NAME}(?:['’]s\b|{_VERB})"
