@@ -677,6 +677,11 @@ def decide(
                   and any(r is one for r in _rows_quoted(n, ranked))]
         table_reason = (f"every number is in the row the claim names "
                         f"({' '.join(_label_words(one))!r}), whose columns cannot be read")
+    elif not tabled and (whole := _row_of_all(claim_core, measures, ranked)) is not None:
+        tabled = [n for n in numbers if n.status is NumberStatus.MATCHED
+                  and _columns(whole.text, n.mention)]
+        table_reason = (f"all {len(measures)} of the claim's measurements are in one row, in the "
+                        f"claim's order ({' '.join(_label_words(whole)) or 'unlabelled'!r})")
     if score < th.topic and not tabled and not _anchored(claim_core, numbers, ranked,
                                                           th.topic - ANCHOR_SLACK) \
             and not _row_of_another(numbers, ranked):
@@ -1447,6 +1452,27 @@ def _one_named_row(
         if all(o in label or label in o for o in owners):
             return r
     return None
+
+
+def _row_of_all(claim: str, measures: Sequence[NumberCheck], ranked: Sequence[Scored]) -> Passage | None:
+    """The one table row that holds every one of the claim's three or more measurements, in the
+    order the claim gives them ("82.1% on English down to 50.4% on Swahili, averaging 66.3%" in
+    the row "Devlin et al. (2018) ... 82.1 ... 50.4 58.0 66.3"): three values of a claim in
+    sequence in one row are no coincidence, whatever the row is called. None where the row's
+    label names a model and none that the claim names (another model's row)."""
+    if len(measures) < 3 or len({n.mention.value for n in measures}) < 3 or any(
+            n.status is not NumberStatus.MATCHED for n in measures):
+        return None
+    shared = {s.passage.text: s.passage for s in ranked if s.passage.kind is PassageKind.TABLE_ROW
+              and all(_columns(s.passage.text, n.mention) for n in measures)}
+    if len(shared) != 1:
+        return None
+    (row,) = shared.values()
+    label_names = entities(" ".join(_label_words(row)))
+    if label_names and not label_names & entities(claim):
+        return None
+    at = [min((i for i, _ in _columns(row.text, n.mention)), default=-1) for n in measures]
+    return row if all(a < b for a, b in zip(at, at[1:])) and at[0] >= 0 else None
 
 
 def _most_named(low: str, rows: Sequence[Passage]) -> list[Passage]:

@@ -387,6 +387,26 @@ def test_two_measurements_in_one_named_row_without_readable_columns_support_the_
     assert d.verdict is not Verdict.SUPPORTED, d.reason
 
 
+def test_three_measurements_in_order_in_one_row_support_the_claim_whatever_its_label() -> None:
+    # XLM-R's XNLI table labels mBERT's row by its citation; three of the claim's values in the
+    # claim's order in one row are that row's.
+    cited = row("Devlin et al. (2018) Wiki N 102 82.1 73.8 74.3 71.1 50.4 58.0 66.3", None)
+    other = row("Lample and Conneau (2019) Wiki N 100 83.7 76.2 76.6 73.7 57.4 66.2 71.5", None)
+    claim = "mBERT's XNLI accuracy runs from 82.1% on English down to 50.4% on Swahili, averaging 66.3%."
+    d = _decide(claim, [cited, other])
+    assert d.verdict is Verdict.SUPPORTED and "one row, in the claim's order" in d.reason, d.reason
+    assert d.passage is not None and d.passage.passage is cited
+    # Out of the row's order, two of three in it, or the row of a model the claim does not
+    # name: not this rule's to support.
+    for changed in (claim.replace("82.1%", "66.3%").replace("averaging 66.3%", "averaging 82.1%"),
+                    claim.replace("50.4%", "57.4%")):
+        d = _decide(changed, [cited, other])
+        assert "claim's order" not in d.reason, d.reason
+    named = row("XLM-100 Wiki N 100 82.1 73.8 74.3 71.1 50.4 58.0 66.3", None)
+    d = _decide(claim, [named])
+    assert "claim's order" not in d.reason, d.reason
+
+
 def test_a_named_row_of_another_table_gives_no_rival_value() -> None:
     # XLM-R's GLUE row names neither MLQA nor Vietnamese: its cells are no rivals of a claimed
     # MLQA score, which a row of the MLQA table (not retrieved here) holds.
