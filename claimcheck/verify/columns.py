@@ -182,8 +182,15 @@ def _abbreviated(name: str, low: str) -> list[int]:
     cut = name.endswith(".") or (name[0].isupper() and any(c.islower() for c in name[1:])
                                  and any(c.isupper() for c in name[1:]))
     capitals = name.isupper() and len(name) >= 4
+    # Capitals with a stop keep a word's first and last letters ("TGT." of "target").
+    dotted = name.endswith(".") and name[:-1].isupper()
     for m in re.finditer(r"(?<![\w-])[a-z][\w-]*", low):
         word = m.group(0)
+        head = word.split("-")[0]
+        if dotted and head != stem and head[0] == stem[0] and head[-1] == stem[-1] \
+                and len(head) <= 3 * len(stem) and _in_order(stem, head):
+            out.append(m.start())
+            continue
         if word == stem or word[:2] != stem[:2]:
             continue
         shortened = (cut and word.startswith(stem)) or (

@@ -612,6 +612,33 @@ def test_a_blocks_setting_tells_its_rows_apart_and_one_row_printed_in_two_tables
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
 
 
+def test_two_measurements_in_a_row_of_the_claims_model_support_it_unless_it_names_another_row_of_the_table() -> None:
+    header = "Tasks NLI Sent. PWX XCPA XWGD TyDi NER QG Summ. class gen"
+    caption = "Table 10: Overall experiment results on BUFFET."
+    eng, tgt = (replace(_table(text, header, caption), group=group) for group, text in (
+        ("ENG. ICL", "ChatGPT† 54.5 91.1 68.6 76.7 73.3 68.1 45.4 21.2 5.4 64.6 13.3"),
+        ("TGT. ICL", "ChatGPT† 48.2 91.5 68.2 74.3 73.4 68.0 44.8 21.1 11.4 62.7 16.3")))
+    both = _table("ENG.+TGT. mT5 48.8 90.4 77.9 49.9 49.0 66.7 43.5 12.2 8.4 58.8 10.0", header, caption)
+    # The setting written in words, each part of "ENG.+TGT." ("TGT." of "target").
+    d = _decide("mT5 fine-tuned on English and then on target-language shots averages 58.8 on "
+                "classification tasks and 10.0 on generation.", [both])
+    assert d.verdict is Verdict.SUPPORTED and "one row, in the claim's order" in d.reason, d.reason
+    # English in-context learning's values given to target-language in-context learning: the
+    # row the claim names holds others there.
+    d = _decide("With target-language in-context learning, ChatGPT averages 64.6 on BUFFET-Light "
+                "classification and 13.3 on generation.", [eng, tgt])
+    assert d.verdict is Verdict.CONTRADICTED and "'TGT. ICL ChatGPT'" in d.reason and "62.7" in d.reason, d.reason
+    # Two values in a row of another model are no support.
+    d = _decide("BLOOM averages 58.8 on classification tasks and 10.0 on generation.", [both])
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
+    # A claim that joins names by "+" itself names "+" labels as it writes them: "Atom+Atom"
+    # is not named by "Atom+Compositional".
+    from claimcheck.verify.verdict import _names_word
+
+    assert _names_word("fine-tuned on english and then on target-language shots", "ENG.+TGT.")
+    assert not _names_word("atom+compositional mothellogpts reach 0.82", "Atom+Atom")
+
+
 def test_a_row_of_a_block_is_named_by_its_own_label_but_a_row_under_a_group_line_is_not() -> None:
     from claimcheck.verify.index import PaperIndex
 
