@@ -221,6 +221,8 @@ NAMED_NUMBER_BONUS = 0.1
 MAX_NAMED_ROWS = 6
 # Rows named in part and holding a claim number (``PaperIndex.rows_led_in``) kept beyond them.
 MAX_LED_ROWS = 3
+# Rows holding two of a claim's measurements kept beyond them, where they ranked below the top.
+MAX_HOLDING_ROWS = 2
 NAMED, LED = 2, 1  # how a ranked row is named: by its whole label, or by its first word
 # How far a named row moves up past the other named rows for each sign that its table is the
 # one the claim speaks of (``verdict.table_fit``): a model has rows in many of a paper's tables.
@@ -409,6 +411,15 @@ def rank(
     # so do a few of those it names in part that hold its numbers.
     out += [x for _, x, tier in scored[top:] if tier == NAMED][:MAX_NAMED_ROWS]
     out += [x for _, x, tier in scored[top:] if tier == LED][:MAX_LED_ROWS]
+    # Named rows holding none of the claim's numbers may fill the top: a row holding two of its
+    # measurements or more stays too ("ja 16.3 0.0 12.3 1.0" under rows "mBERT 49.2 ...").
+    measures = frozenset(n for n in numbers if "." in n)
+    if len(measures) >= 2:
+        kept_ids = {id(x) for x in out}
+        out += [x for _, x, _ in scored[top:] if id(x) not in kept_ids
+                and x.passage.kind is PassageKind.TABLE_ROW
+                and lexical.number_recall(measures, x.passage.text) * len(measures) >= 2 - 1e-9
+                ][:MAX_HOLDING_ROWS]
     return out + _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
 
 

@@ -56,3 +56,20 @@ def test_a_number_with_thousands_separators_is_the_number_a_table_prints_without
     assert lexical.number_recall(numbers, "vi Vietnamese 24757 137.3") == 1.0
     # A list stays a list: "3, 4, 5" is no thousands.
     assert lexical.claim_numbers("layers 3, 4, 5 and 100,13") == {"100", "13"}
+
+
+def test_a_row_holding_two_of_the_claims_measurements_stays_under_the_rows_the_claim_names() -> None:
+    header = "ar bg de el en es fr hi ja ru sw th tr ur vi zh"
+    caption = "Table 8: POS results for each language."
+    rows = [Passage(PID, 19, k * 100, k * 100 + 60,
+                    f"mBERT {49 + k}.2 70.5 49.6 69.4 88.6 86.2 85.5 59.0 7{k}.3 81.1",
+                    PassageKind.TABLE_ROW, caption, header) for k in range(8)]
+    ja = Passage(PID, 16, 0, 19, "ja 16.3 0.0 12.3 1.0", PassageKind.TABLE_ROW,
+                 "Table 10: Accuracy of mBERT on POS tag trigrams.",
+                 "trigram, seen trigram, unseen 4-gram, seen 4-gram, unseen")
+    prose = [Passage(PID, 7, k * 100, k * 100 + 90, f"mBERT tags unseen trigrams poorly on part {k}.",
+                     PassageKind.SENTENCE) for k in range(6)]
+    index = PaperIndex.build(str(PID), [*rows, ja, *prose], None)
+    claim = ("For Japanese, mBERT's POS accuracy on tag trigrams unseen in the English training "
+             "data drops to 0.0, against 16.3 on seen ones.")
+    assert ja in [s.passage for s in rank(claim, None, [index], top=4)]
