@@ -201,7 +201,8 @@ _POSITIONS = [("top layer", "lower layer"), ("top layer", "bottom layer"),
 # reversal ("higher values of alpha hurt" against "the higher alpha, the better"), as the pairs
 # above are; the pairs stay for words that measure rather than judge ("higher", "more").
 _GOOD_EFFECT = ("improve", "help", "benefit", "better", "boost", "outperform")
-_BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform", "decline", "deteriorat")
+_BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform", "decline", "deteriorat",
+               r"f[ae]ll\w* short", r"lag\w* behind")
 _REVERSALS = [*_ANTONYMS, *((g, b) for g in _GOOD_EFFECT for b in _BAD_EFFECT)]
 
 

@@ -90,6 +90,14 @@ def test_polarity() -> None:
                                  "TyDiQA shows improvements, whereas XNLI does not see benefits")
 
 
+def test_falling_short_reverses_outperforming() -> None:
+    passage = "It even outperforms BERT-Large on English, confirming its strong monolingual performance."
+    assert polarity_conflict("On English MLQA, XLM-R falls short of BERT-Large.", passage)
+    assert polarity_conflict("On English MLQA, XLM-R lags behind BERT-Large.", passage)
+    assert not polarity_conflict("On English MLQA, XLM-R beats BERT-Large.", passage)
+    assert not polarity_conflict("XLM-R falls short of BERT-Large.", "XLM-R falls just short of BERT-Large.")
+
+
 def test_no_clear_advantage_denies_doing_better() -> None:
     passage = ("Figure 3 shows that for the same BERTBase architecture, all models trained on "
                "CommonCrawl obtain significantly better performance.")
