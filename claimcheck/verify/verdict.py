@@ -664,6 +664,16 @@ def decide(
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
             passage=s,
         )
+    sized = _size_after_name(claim_core, numbers, ranked)
+    if sized is not None:
+        n, s, owner, size = sized
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+            f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {owner} "
+            f"{size}",
+            passage=s,
+        )
     tabled = _table_support(claim_core, numbers)
     table_reason = "every number is in the row of the model it is given to, in one column"
     measures = [n for n in numbers if n.mention.decimals > 0]
@@ -1133,6 +1143,40 @@ def _rival_row(
         values = same[i]
         shown = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
         return n, s, f"{shown} in the row {label!r}"
+    return None
+
+
+def _size_after_name(
+    claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored]
+) -> tuple[NumberCheck, Scored, str, str] | None:
+    """A size the claim gives a name, the last before it ("mBERT is listed with 131M
+    parameters"), that a passage about as good as the best prints right after that name in
+    another value of its unit ("... 131M mBERT 178M", a table pypdf ran into one line): the
+    name's own size."""
+    if not ranked:
+        return None
+    top = max(s.score for s in ranked)
+    # A size the claim gives another name ("..., against 178M for mBERT") is no rival.
+    stated = {x.value for x in extract_numbers(claim)}
+    for n in numbers:
+        m = n.mention
+        unit = m.text[-1:]
+        if m.kind != "multiplier" or unit not in ("k", "M", "B"):
+            continue
+        # The name the size is given to: the last one before it ("mBERT is listed with 131M").
+        names = [x.group(0) for x in _ENTITY.finditer(claim[: m.start]) if len(x.group(0)) >= 3]
+        if not names:
+            continue
+        after = re.compile(rf"(?<![\w-]){re.escape(names[-1])}\s+(\d+(?:\.\d+)?){unit}(?![\w])",
+                           re.IGNORECASE)
+        for s in ranked[:3]:
+            if s.passage.kind is PassageKind.TABLE_ROW or s.score < top - ANCHOR_SLACK:
+                continue
+            for hit in after.finditer(s.passage.text):
+                value = extract_numbers(hit.group(1) + unit)[0].value
+                if same_magnitude(value, m.value) and not any(
+                        abs(value - v) <= 1e-6 * value for v in stated):
+                    return n, s, names[-1], hit.group(1) + unit
     return None
 
 

@@ -1007,3 +1007,18 @@ def test_a_count_the_claim_states_itself_is_no_rival_of_its_other_count() -> Non
                   for c in checks]
         d = decide(claim, [best], checks, semantic=False)
         assert (d.verdict is Verdict.CONTRADICTED) is contradicted, (claim, d.reason)
+
+
+def test_a_size_a_sentence_prints_right_after_the_claims_name_contradicts_another() -> None:
+    th = THRESHOLDS[False]
+    # A parameter table pypdf ran into one line: each model's size follows its name.
+    best = scored("Real data model (BERT-Base with larger vocabulary) 131M mBERT 178M", th.support + 0.1)
+    claim = "In the parameter table, mBERT is listed with 131M parameters."
+    checks = check_numbers(extract_numbers(claim), [best.passage], claim_text=claim)
+    d = decide(claim, [best], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "mBERT 178M" in d.reason
+    # The claim gives 178M to mBERT itself: 131M is the other model's, and no rival.
+    claim2 = "In the parameter table, the real data model has 131M parameters, against 178M for mBERT."
+    checks = check_numbers(extract_numbers(claim2), [best.passage], claim_text=claim2)
+    assert decide(claim2, [best], checks, semantic=False).verdict is not Verdict.CONTRADICTED
