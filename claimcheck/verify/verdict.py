@@ -674,6 +674,17 @@ def decide(
             f"{size}",
             passage=s,
         )
+    record = _record_row(claim_core, numbers, ranked)
+    if record is not None:
+        n, s, cell = record
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+            f"claim says {n.mention.text}; the row it names, {' '.join(_label_words(s.passage))!r} "
+            f"({s.passage.paper_id} p.{s.passage.page}), holding its other values in the "
+            f"claim's order, gives {cell:g} in its place",
+            passage=s,
+        )
     tabled = _table_support(claim_core, numbers)
     table_reason = "every number is in the row of the model it is given to, in one column"
     measures = [n for n in numbers if n.mention.decimals > 0]
@@ -1177,6 +1188,42 @@ def _size_after_name(
                 if same_magnitude(value, m.value) and not any(
                         abs(value - v) <= 1e-6 * value for v in stated):
                     return n, s, names[-1], hit.group(1) + unit
+    return None
+
+
+def _record_row(
+    claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored]
+) -> tuple[NumberCheck, Scored, float] | None:
+    """A table row the claim names with as many cells as the claim has measurements, holding
+    the ones found in the claim's order ("fr 0.80 73.8" for "French with a Kendall's tau of
+    0.80 and an XNLI accuracy of 74.3"): the row is the record the claim reads, and a
+    measurement found nowhere is the row's cell in its place, stated otherwise. Not where the
+    claim gives its values to names of their own."""
+    measures = [n for n in numbers if n.mention.decimals > 0]
+    absent = [k for k, n in enumerate(measures) if n.status is NumberStatus.ABSENT]
+    if len(measures) < 2 or not absent or len(absent) == len(measures) or any(
+            n.status not in (NumberStatus.MATCHED, NumberStatus.ABSENT) for n in measures):
+        return None
+    low, ents = normalise(claim), entities(claim)
+    found = [n for n in measures if n.status is NumberStatus.MATCHED]
+    for s in ranked:
+        row = s.passage
+        if row.kind is not PassageKind.TABLE_ROW or len(row_cells := cells(row.text)) != len(measures) \
+                or not names_row(low, ents, row):
+            continue
+        if not all((k, len(measures) - 1 - k) in _columns(row.text, n.mention)
+                   for k, n in enumerate(measures) if n in found):
+            continue
+        # A claim that gives its values to names one by one ("the cross probe gives 0.20, close
+        # to the original probe's 0.19") reads them from several rows.
+        labels = [normalise(" ".join(_label_words(row)))]
+        if any(_owner(claim, n.mention, labels) is not None for n in measures):
+            continue
+        for k in absent:
+            m = measures[k].mention
+            values = [v for v in row_cells[k] if v is not None]
+            if len(values) == 1 and same_magnitude(values[0], m.value):
+                return measures[k], s, values[0]
     return None
 
 

@@ -1022,3 +1022,23 @@ def test_a_size_a_sentence_prints_right_after_the_claims_name_contradicts_anothe
     claim2 = "In the parameter table, the real data model has 131M parameters, against 178M for mBERT."
     checks = check_numbers(extract_numbers(claim2), [best.passage], claim_text=claim2)
     assert decide(claim2, [best], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+
+
+def test_a_named_row_of_the_claims_values_in_order_gives_the_one_found_nowhere_otherwise() -> None:
+    th = THRESHOLDS[False]
+    best = scored("Table 4: Kendall's Tau word order metric and XNLI zero-shot accuracies.", th.support + 0.1,
+                  PassageKind.CAPTION)
+    row = scored("fr 0.80 73.8", th.topic, PassageKind.TABLE_ROW)
+    claim = "The table lists French with a Kendall's tau of 0.80 and an XNLI zero-shot accuracy of 74.3."
+    checks = check_numbers(extract_numbers(claim), [best.passage, row.passage], claim_text=claim)
+    d = decide(claim, [best, row], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "74.3" in d.reason and "73.8" in d.reason
+    # In the other order the row is no record of the claim's values.
+    claim2 = "The table lists French with an XNLI zero-shot accuracy of 74.3 and a Kendall's tau of 0.80."
+    checks = check_numbers(extract_numbers(claim2), [best.passage, row.passage], claim_text=claim2)
+    assert decide(claim2, [best, row], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+    # Nor is a row the claim does not name.
+    claim3 = "The table lists German with a Kendall's tau of 0.80 and an XNLI zero-shot accuracy of 74.3."
+    checks = check_numbers(extract_numbers(claim3), [best.passage, row.passage], claim_text=claim3)
+    assert decide(claim3, [best, row], checks, semantic=False).verdict is not Verdict.CONTRADICTED
