@@ -240,6 +240,12 @@ def _raw_numbers(text: str) -> list[_Raw]:
                 continue  # GPT-3, top-1, XLM-R-2
             if not (before.isdigit() or before in "KkMB%") and prev in "-−":
                 sign = -1.0  # a minus sign, not a range dash
+            lead = s - 2
+            while lead > 0 and text[lead - 1].isdigit():
+                lead -= 1
+            if before.isdigit() and lead > 0 and text[lead - 1].isalpha() \
+                    and re.match(r"[KkMB]\b", text[e : e + 2]):
+                continue  # a size in a name: the 3B of "T5-3B"
         raw = m.group()
         after = text[e] if e < n else ""
         if after == "." and e + 1 < n and text[e + 1].isdigit():

@@ -99,6 +99,7 @@ def test_one_only_when_it_counts() -> None:
         "We follow a three-phase approach to training: (i) we use a publicly available MLM; (ii) we",
         "See Table 2, Figure 3, Sections 4 and 5, Eq. (7), Appendix B.2 and [12, 14].",
         "Models: mT5, GPT-3, BERT-base, all-MiniLM-L6-v2, F1 and top-1 accuracy, Python 3.11.4.",
+        "Models: T5-3B, T5-11B and mT5-13B.",
         "http://arxiv.org/abs/2005.13013v2 and arXiv:2306.12916v3, posted July 7, 2026.",
         "(1) we train; (2) we test; the 4th and 2nd runs.",
         "Anchor tokens are shared by the language pairs (0,1) and (0,2), not by (1,2).",
@@ -551,3 +552,15 @@ def test_a_count_of_another_thing_in_the_claim_does_not_hide_the_sources_count_o
     # The claim's own count of seeds elsewhere is a value it states: no rival.
     claim = "Over three seeds, the results in Table 1 are averages over five random seeds."
     assert check(claim, [said])[1][1] is not NumberStatus.DIFFERENT
+
+
+def test_a_size_in_a_model_name_is_not_the_sizes_value() -> None:
+    # "T5-3B" names a model; the claim's "3B parameters" is the GPT2 row's cell, 1.5B.
+    rows = [row("GPT2 1 bBPE 48 1600 6400 32 50k 1.5B", "Table 7: Details on model sizes."),
+            row("T5-3B 1 WordPiece 24 1024 16384 32 32k 3B", "Table 7: Details on model sizes.")]
+    claim = "The model-size table lists GPT2 with 48 layers and 3B parameters."
+    checks = check_numbers(extract_numbers(claim), rows, claim_text=claim)
+    assert [c.status for c in checks] == [NumberStatus.MATCHED, NumberStatus.OTHER_ENTITY]
+    assert checks[1].source_value == 1.5e9
+    # A range to a size is still a range.
+    assert [m.kind for m in extract_numbers("from 1-3B parameters")] == ["range_low", "range_high"]
