@@ -1356,6 +1356,9 @@ def _column_readings(
             if any(_row_language(r) for r in own):
                 own = [r for r in own if _row_language(r) == code]
         anywhere = _read_rows(claim, m, own, tol, bounds, any_row=True)
+        # A table of languages without the one the claim names cannot hold its value: "all" of
+        # the NER table (en, nl, es, de) is no row for "... 73.1% for Swahili" on XNLI.
+        anywhere = [r for r in anywhere if not _lacks_language(claim, r.row)] or anywhere
         readings = _closest_rows(claim, ents, anywhere)
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
@@ -1649,17 +1652,23 @@ def table_fit(claim: str, row: Passage, models: frozenset[str] = frozenset()) ->
     what the claim is about ("On TyDiQA" for "Table 19: Model performance on TYDIQA", not
     "TYDIQA-QG"; not the ``models`` that rows are labelled with, which captions of many tables
     name), and its header has a column the claim names ("Swahili" for "sw")."""
-    names = [n for n in columns(row) or () if n]
-    codes = [n for n in names if is_language(n)]
-    if len(codes) >= 2 and languages_named(claim) and not any(names_column(claim, c) for c in codes):
-        # A table of languages without the one the claim names cannot hold its value.
+    if _lacks_language(claim, row):
         return 0
+    names = [n for n in columns(row) or () if n]
     fit = 0
     if row.caption and _caption_names(claim, row.caption, models):
         fit += 1
     if any(names_column(claim, name) for name in names):
         fit += 1
     return fit
+
+
+def _lacks_language(claim: str, row: Passage) -> bool:
+    """Whether a row is of a table of languages without the one the claim names: it cannot
+    hold the claim's value."""
+    codes = [n for n in columns(row) or () if n and is_language(n)]
+    return len(codes) >= 2 and bool(languages_named(claim)) and not any(
+        names_column(claim, c) for c in codes)
 
 
 def _caption_fits(claim: str, row: Passage) -> bool:

@@ -1063,3 +1063,25 @@ def test_a_table_of_means_with_deviations_is_read_by_column_and_a_compared_value
     confirmed, conflict = _column_readings(claim, checks, ranked, False)
     assert conflict is None, conflict
     assert {m.text: r.row for m, r in confirmed.items()} == {"261": overparam, "217": original}
+
+
+def test_a_row_of_a_table_without_the_claims_language_is_not_the_claims_row() -> None:
+    xnli = replace(row("XLM-R Base CC 1 100 85.4 81.4 82.2 80.3 80.4 81.3 79.7 78.6 77.3 79.7 77.9 80.2 "
+                       "76.1 73.1 73.0 79.1",
+                       "Model D #M #lg en fr es de el bg ru tr ar vi th zh hi sw ur Avg"),
+                   caption="Table 1: Results on cross-lingual classification on the 15 XNLI languages.")
+    ner = replace(row("all 1 91.08 89.09 87.28 83.17 87.66", "Model train #M en nl es de Avg"),
+                  caption="Table 2: Results on named entity recognition (F1 score).", group="XLM-R Base")
+    claim = ("When fine-tuned on all translated training sets, the Base variant of XLM-R averages 79.1% "
+             "on XNLI and gets 73.1% for Swahili.")
+    ranked = [Scored(xnli, 0.36, None, 0.36), Scored(ner, 0.10, None, 0.10)]
+    checks = check_numbers(extract_numbers(claim), [xnli, ner], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    # The NER rows name "all", but hold no Swahili: the XNLI row is the claim's, and holds both.
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    assert "xlm-r base cc" in d.reason
+    # Where the XNLI row gives Swahili another value, it still contradicts the claim.
+    other = replace(xnli, text=xnli.text.replace("73.1 73.0", "71.9 73.0"))
+    checks = check_numbers(extract_numbers(claim), [other, ner], claim_text=claim)
+    d = decide(claim, [Scored(other, 0.36, None, 0.36), ranked[1]], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "71.9" in d.reason, d.reason
