@@ -42,6 +42,10 @@ def is_bibliography(text: str) -> bool:
     ) and not re.search(r"\b(?:we|our|us)\b", text, re.IGNORECASE)
 
 
+_CODES = frozenset(LANGUAGES.values())
+_CODE_LED = re.compile(r"([a-z]{2,3})\s+(?=[-.\d])")
+
+
 @dataclass
 class PaperIndex:
     paper_id: str
@@ -54,6 +58,7 @@ class PaperIndex:
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...], str]] | None = None
     _row_leads: list[tuple[int, re.Pattern[str], str | None]] | None = None
+    _row_codes: dict[str, set[int]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
@@ -126,6 +131,18 @@ class PaperIndex:
                                             None if _name_like(raw[0]) else words[0]))
         return {i for i, rx, title in self._row_leads
                 if rx.search(claim) and (title is None or title in names)}
+
+    def rows_of_languages(self, codes: frozenset[str]) -> set[int]:
+        """Table rows whose label is one of the language ``codes`` ("ar" of "ar 0.72 64.9")."""
+        if not codes:
+            return set()
+        if self._row_codes is None:
+            self._row_codes = {}
+            for i, p in enumerate(self.passages):
+                lead = _CODE_LED.match(p.text)
+                if p.kind is PassageKind.TABLE_ROW and lead and lead.group(1) in _CODES:
+                    self._row_codes.setdefault(lead.group(1), set()).add(i)
+        return set().union(*(self._row_codes.get(c, set()) for c in codes))
 
     def table_rows(self, page: int, header: str) -> list[int]:
         """The rows of the table on ``page`` under ``header``."""
@@ -345,6 +362,7 @@ def rank(
     claim_core = lexical.without_attribution(claim_core)
     claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
+    from claimcheck.verify.columns import languages_named
     from claimcheck.verify.verdict import midsentence_names
 
     # (A language, "With English in-context learning", names a setting of many rows.)
@@ -369,8 +387,10 @@ def rank(
         named = idx.rows_named_in(low)
         # A row whose name the claim gives only in part ("XLM-R" of "XLM-R en", whose "en" is
         # its training language) may be the claim's row where it holds one of its numbers.
-        led = {i for i in idx.rows_led_in(low, titles) - named
-               if numbers and lexical.number_recall(numbers, idx.texts[i]) > 0}
+        # So may a row labelled with the code of a language the claim names ("ar 0.72 64.9"
+        # for "gives Arabic a Kendall's tau of 0.72").
+        led = {i for i in (idx.rows_led_in(low, titles) | idx.rows_of_languages(languages_named(claim_core)))
+               - named if numbers and lexical.number_recall(numbers, idx.texts[i]) > 0}
         for i in best | named | led:
             # Rows the claim names by their label ("XLM-R Large") hold its subject's values,
             # whatever their words: they go to the number checks with the best passages.

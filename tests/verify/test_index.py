@@ -73,3 +73,20 @@ def test_a_row_holding_two_of_the_claims_measurements_stays_under_the_rows_the_c
     claim = ("For Japanese, mBERT's POS accuracy on tag trigrams unseen in the English training "
              "data drops to 0.0, against 16.3 on seen ones.")
     assert ja in [s.passage for s in rank(claim, None, [index], top=4)]
+
+
+def test_a_row_labelled_with_the_code_of_the_language_the_claim_names_is_ranked() -> None:
+    # pypdf left the table's column names as a sentence: the rows have no header.
+    caption = "Table 4: Kendall's Tau word order metric and XNLI zero-shot accuracies."
+    rows = [Passage(PID, 12, k * 20, k * 20 + 12, f"{code} 0.72 6{k}.{k}", PassageKind.TABLE_ROW, caption)
+            for k, code in enumerate(["bg", "de", "el", "es", "fr", "ar", "hi", "sw", "th"])]
+    ru = Passage(PID, 12, 300, 312, "ru 0.72 69.0", PassageKind.TABLE_ROW, caption)
+    prose = [Passage(PID, 13, k * 100, k * 100 + 90,
+                     f"Kendall's tau and zero-shot XNLI accuracy correlate for mBERT, setting {k}.",
+                     PassageKind.SENTENCE) for k in range(6)]
+    index = PaperIndex.build(str(PID), [*rows, ru, *prose], None)
+    claim = "The word-order table gives Arabic a Kendall's tau of 0.72 and a zero-shot XNLI accuracy of 69.0."
+    ranked = [s.passage.text for s in rank(claim, None, [index], top=4)]
+    assert "ar 0.72 65.5" in ranked
+    # A language the claim does not name brings in no row of its own.
+    assert "th 0.72 68.8" not in ranked
