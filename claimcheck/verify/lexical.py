@@ -92,10 +92,26 @@ def without_attribution(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # A crude suffix stripper: enough to make "improves"/"improvement"/"improved" meet.
+    stem = word
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+            stem = word[: -len(suffix)]
+            break
+    else:
+        # Short verbs: "living" and "lived" as "liv".
+        for suffix, least in (("ing", 6), ("ed", 5)):
+            if len(word) >= least and word.endswith(suffix) and _short_syllable(word[: -len(suffix)]):
+                stem = word[: -len(suffix)]
+                break
+    # ... and "live", "times" as "liv", "tim": the silent e goes where "-ing" or "-ed" would.
+    if len(stem) >= 4 and stem.endswith("e") and _short_syllable(stem[:-1]):
+        stem = stem[:-1]
+    return stem
+
+
+def _short_syllable(stem: str) -> bool:
+    """Whether a stem ends in one vowel and one consonant ("liv", "tim"), where a silent e was."""
+    return len(stem) >= 3 and stem[-1] not in "aeiouyw" and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
 
 
 def content_terms(text: str) -> list[str]:
