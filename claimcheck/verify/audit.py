@@ -92,6 +92,8 @@ def parts(core: str) -> list[str]:
             continue  # "Dufter and Schütze's experiments" names its authors, it is no clause
         if _COMPARED.match(core, m.end()):
             continue  # "131M parameters, against 178M for mBERT": one comparison, one part
+        if core.startswith("(", m.end()):
+            continue  # "per language pair (0,1) and (0,2)": a list of bracketed items, no clause
         if len(lexical.content_terms(core[spans[-1][0] : m.start()])) >= MIN_PART_TERMS:
             spans[-1][1] = m.start()
             spans.append([m.end(), len(core)])

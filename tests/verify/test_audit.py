@@ -195,6 +195,9 @@ def test_parts_are_clauses_not_list_items() -> None:
     assert parts("XLM-R puts no CRF on top of its representations for NER, unlike Akbik et al. "
                  "(2018) and Lample et al. (2016).") == []
     assert parts("The model has 131M parameters, against 178M for mBERT.") == []
+    # Nor does the "and" of two bracketed items.
+    assert parts("With 4 anchor tokens per language pair (0,1) and (0,2), all three pairs reach a "
+                 "cross probe accuracy of 0.97.")[0] == "With 4 anchor tokens per language pair (0,1) and (0,2)"
     # A last item that is one hyphened word says nothing alone, however many terms it makes.
     assert parts("Subword regularization raises the multilinguality of small BERT models trained "
                  "on English and Fake-English.") == []
