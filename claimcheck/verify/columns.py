@@ -247,12 +247,15 @@ def read_column(
     # nearest ("69.2 F1 and 51.6 EM on Hindi": one cell).
     after, before, anywhere = [], [], []
     low_claim = claim.lower()
+    header_words = _header_words(row)
     for i, name in enumerate(names):
         if name is None:
             continue
         for pos in mention_positions(claim, name):
             if m.start <= pos < m.end:
                 continue  # the number itself
+            if name.isdigit() and header_words and not _counts_header(low_claim, pos, header_words):
+                continue  # "8 bits" names no column of "Layer index 0 1 ... 8"
             if _setting(low_claim, pos):
                 # A language named as where training data came from ("not seen in the English
                 # training data") is the setting, not the cell's column.
@@ -278,6 +281,32 @@ def read_column(
     holds = any(v is not None and _within(m, tol, sign(v), header_units(names[i]))
                 for v in values)
     return ColumnReading(m, row, names[i] or "", values, holds)
+
+
+def counts_column(claim: str, reading: ColumnReading) -> bool:
+    """Whether the claim names the reading's numbered column with the words of its header
+    ("one anchor token" for the column "1" under "#Anchor tokens 0 1 2 4")."""
+    words = _header_words(reading.row)
+    low = claim.lower()
+    # (Not the header itself, read as a row: "#Anchor tokens 0 1 2 4".)
+    return reading.column.isdigit() and bool(words) and reading.row.text != reading.row.header and any(
+        _counts_header(low, pos, words) for pos in mention_positions(claim, reading.column))
+
+
+def _header_words(row: Passage) -> list[str]:
+    """The words of a row's header, not its numbers ("anchor", "tokens")."""
+    return [w.strip("#()").lower() for w in (row.header or "").split() if not w.strip("#()").isdigit()]
+
+
+def _counts_header(low: str, pos: int, header_words: list[str]) -> bool:
+    """Whether the whole number at ``pos`` of a (lower-cased) claim counts what the header of
+    numbered columns names: a word of the header right before it ("on layer 3", "layers 1-6")
+    or one of the two right after it ("4 anchor tokens", "without any anchor tokens")."""
+    before = re.search(r"([a-z]+)[^a-z]*$", low[:pos])
+    # (The number may be two words: "without any anchor tokens".)
+    after = re.match(r"[\w.]+(?:[^a-z]+([a-z]+))?(?:[^a-z]+([a-z]+))?", low[pos:])
+    words = [w for x in (before, after) if x is not None for w in x.groups() if w]
+    return any(w[:4] == h[:4] for w in words if len(w) >= 3 for h in header_words if len(h) >= 3)
 
 
 def _within(m: NumberMention, tol: float, value: float, units: frozenset[float]) -> bool:

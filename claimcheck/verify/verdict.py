@@ -72,6 +72,7 @@ from claimcheck.papers.text import sentences_of
 from claimcheck.verify.columns import (
     ColumnReading,
     columns,
+    counts_column,
     is_language,
     languages_named,
     mention_positions,
@@ -1362,12 +1363,14 @@ def _column_readings(
         readings = _closest_rows(claim, ents, anywhere)
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
-        if not readings and len(anywhere) == 1 and _caption_fits(claim, anywhere[0].row) \
+        if not readings and len(anywhere) == 1 and (
+                _caption_fits(claim, anywhere[0].row) or counts_column(claim, anywhere[0])) \
                 and not written_as_difference(claim, m.end):
             # Of the rows the claim names, one only has the column it names, in a table whose
             # caption names what the claim is about ("ENG.+TGT. mT5" under "TyDi" in BUFFET-Light's
             # table, where "English FT" rows are of per-language tables): its cell is the
-            # claim's value (unless the claim works out a difference: "21.7 points higher").
+            # claim's value (unless the claim works out a difference: "21.7 points higher"). So
+            # is a numbered column the claim names with its header's words ("one anchor token").
             readings = anywhere
         if not readings:
             # A row named by two words or more of its label, the most of any ("(b) Not seen"

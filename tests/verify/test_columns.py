@@ -1085,3 +1085,28 @@ def test_a_row_of_a_table_without_the_claims_language_is_not_the_claims_row() ->
     checks = check_numbers(extract_numbers(claim), [other, ner], claim_text=claim)
     d = decide(claim, [Scored(other, 0.36, None, 0.36), ranked[1]], checks, semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and "71.9" in d.reason, d.reason
+
+
+def test_a_whole_number_names_a_numbered_column_only_counting_what_its_header_counts() -> None:
+    layers = replace(row("Cross Probe acc. 0.486 0.570 0.578 0.570 0.552 0.537 0.527 0.516 0.468",
+                         "Layer index 0 1 2 3 4 5 6 7 8"), caption="Table 2: Probe accuracy by layer.")
+    claim = "Quantizing the weights to 8 bits lowers the cross probe accuracy to 0.47."
+    m = next(x for x in extract_numbers(claim) if x.text == "0.47")
+    assert read_column(claim, m, layers, 0.005, any_row=True) is None
+    claim2 = "On layer 8, the cross probe accuracy falls to 0.47."
+    m2 = next(x for x in extract_numbers(claim2) if x.text == "0.47")
+    got = read_column(claim2, m2, layers, 0.005, any_row=True)
+    assert got is not None and got.column == "8" and got.holds
+
+
+def test_a_named_row_is_read_under_the_numbered_column_the_claim_names_with_its_header_words() -> None:
+    atom = replace(ANCHORS, text="Atom+Atom 0.53 0.82 0.97 0.97",
+                   caption="Table 1: Effect of introduced anchor tokens on the alignment of representations.")
+    layers = replace(row("Cross Probe acc. 0.486 0.570 0.578 0.570 0.552 0.537 0.527 0.516 0.468",
+                         "Layer index 0 1 2 3 4 5 6 7 8"), caption="Table 2: Probe accuracy by layer.")
+    claim = "With one anchor token, the Atom+Atom mOthelloGPT reaches only 0.47 cross-lingual alignment probe accuracy."
+    ranked = [Scored(atom, 0.3, None, 0.3), Scored(layers, 0.3, None, 0.3)]
+    checks = check_numbers(extract_numbers(claim), [atom, layers], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    # Atom+Atom's cell under one anchor token is 0.82; the layer table's 0.468 is another thing.
+    assert d.verdict is Verdict.CONTRADICTED and "0.82" in d.reason, d.reason
