@@ -1857,6 +1857,16 @@ def _anchored(claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Score
     claim speaks of what that passage measures, however it words the rest."""
     low = normalise(claim)
     names = entities(claim)
+    # Two of the claim's counts in one passage near the threshold ("8 NVIDIA V100 GPUs with
+    # 32GB of memory" for "eight 32GB V100 GPUs") anchor it as a measurement does.
+    counted: dict[int, set[float]] = {}
+    for n in numbers:
+        if n.status is NumberStatus.MATCHED and n.quote and n.mention.decimals == 0:
+            for s in ranked:
+                if s.score >= floor and n.quote.strip("…") in s.passage.text:
+                    counted.setdefault(id(s), set()).add(n.mention.value)
+    if any(len(values) >= 2 for values in counted.values()):
+        return True
     for n in numbers:
         if n.status is not NumberStatus.MATCHED or not _sized(n.mention) or not n.quote:
             continue

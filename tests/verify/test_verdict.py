@@ -1046,3 +1046,19 @@ def test_a_named_row_of_the_claims_values_in_order_gives_the_one_found_nowhere_o
     claim3 = "The table lists German with a Kendall's tau of 0.80 and an XNLI zero-shot accuracy of 74.3."
     checks = check_numbers(extract_numbers(claim3), [best.passage, row.passage], claim_text=claim3)
     assert decide(claim3, [best, row], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+
+
+def test_two_of_the_claims_counts_in_a_passage_near_the_threshold_put_it_on_topic() -> None:
+    th = THRESHOLDS[False]
+    gpus = scored("For each model, we train it with 8 NVIDIA V100 GPUs with 32GB of memory and mixed precision.",
+                  th.topic - 0.04)
+    days = scored("It takes around 3 days to train one model.", th.topic - 0.06)
+    claim = "Each bilingual MLM takes about five days to train on eight 32GB V100 GPUs."
+    checks = check_numbers(extract_numbers(claim), [gpus.passage, days.passage], claim_text=claim)
+    d = decide(claim, [gpus, days], checks, semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "five" in d.reason and "3" in d.reason
+    # One count there is not enough: the claim may be about something else.
+    claim2 = "Each bilingual MLM takes about five days to train on 32GB GPUs."
+    checks = check_numbers(extract_numbers(claim2), [gpus.passage, days.passage], claim_text=claim2)
+    assert decide(claim2, [gpus, days], checks, semantic=False).verdict is Verdict.NOT_FOUND
