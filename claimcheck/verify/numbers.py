@@ -572,18 +572,27 @@ def value_matches(mention: NumberMention, source: NumberMention, *, at_cut: bool
                                      _digits(source.text))
 
 
+# A difference the claim writes downwards ("7.8 points below Default", "2.1 lower"): a table's
+# difference column prints it with a minus sign.
+_BELOW = re.compile(r"\s*%?\s*(?:points?\s+|pp\s+)?(?:below|lower|worse|behind|under|less)\b", re.IGNORECASE)
+
+
 class _Matcher:
     """``value_matches`` for one claim number, prepared once for many source numbers."""
 
     __slots__ = ("cands", "decimals", "prefix")
 
-    def __init__(self, mention: NumberMention, at_cut: bool, unit: float = 1.0) -> None:
+    def __init__(self, mention: NumberMention, at_cut: bool, unit: float = 1.0, *,
+                 below: bool = False) -> None:
         tol = tolerance_of(mention)
         if unit == 1.0:
             cands = _candidates(mention, tol, at_cut)
         else:
             # In a table counting in ``unit``s ("Tokens (M)"), "530 million" is the cell 530.
             cands = [(mention.value / unit, tol / unit)]
+        if below and mention.value > 0:
+            # "7.8 points below Default": the difference column's -7.8.
+            cands.append((-mention.value, tol))
         self.cands = [(v - t - _EPS, v + t - _EPS, v) for v, t in cands]
         self.decimals = mention.decimals
         self.prefix = _digits(mention.text) if at_cut and mention.kind != "word" else ""
@@ -1034,7 +1043,8 @@ def check_numbers(
             if mention.end <= len(claim_text) else frozenset()
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
-        matches = _Matcher(mention, at_cut)
+        below = mention.decimals > 0 and _BELOW.match(claim_text, mention.end) is not None
+        matches = _Matcher(mention, at_cut, below=below)
         scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
         # "22.7 billion" is the cell 22704 of a table counting in millions.
         in_units = {u: _Matcher(mention, at_cut, unit=u) for u in any_units} if scale > 1 else {}

@@ -872,8 +872,9 @@ def test_a_difference_read_under_the_delta_column_and_a_count_the_label_writes_a
     claim = ("Keeping layers 1-6 language-specific (Sep L1-6) cuts English-Russian XNLI transfer to 43.6% "
              "and English-Chinese to 37.4%, 22.6 points below Default on average.")
     checks = check_numbers(extract_numbers(claim), [sep], claim_text=claim)
-    # The checks find no 22.6 (the row writes -22.6), nor "1" as the row's.
-    assert [c.status for c in checks if c.mention.text == "22.6"] == [NumberStatus.ABSENT]
+    # "22.6 points below" is the row's -22.6.
+    assert [(c.status, c.source_value) for c in checks if c.mention.text == "22.6"] == [
+        (NumberStatus.MATCHED, -22.6)]
     d = decide(claim, ranked, checks, semantic=False)
     assert d.verdict is Verdict.SUPPORTED, d.reason
     assert "22.6" in d.held

@@ -564,3 +564,15 @@ def test_a_size_in_a_model_name_is_not_the_sizes_value() -> None:
     assert checks[1].source_value == 1.5e9
     # A range to a size is still a range.
     assert [m.kind for m in extract_numbers("from 1-3B parameters")] == ["range_low", "range_high"]
+
+
+def test_a_difference_written_downwards_matches_the_difference_columns_negative_cell() -> None:
+    table = row("Sep Emb + L1-3 lang-specific 69.2 61.7 56.4 -7.8 73.8 46.8 53.5 -10.0",
+                "Table 1: Dissecting bilingual MLM.")
+    claim = "English-Chinese XNLI transfer falls to 56.4%, and XNLI averages 7.8 points below Default."
+    checks = check_numbers(extract_numbers(claim), [table], claim_text=claim)
+    assert [c.status for c in checks] == [NumberStatus.MATCHED, NumberStatus.MATCHED]
+    assert checks[1].source_value == -7.8
+    # Written as a plain value (or upwards), 7.8 is not the cell -7.8.
+    claim2 = "English-Chinese XNLI transfer falls to 56.4%, and XNLI averages 7.8 points above Default."
+    assert check_numbers(extract_numbers(claim2), [table], claim_text=claim2)[1].status is not NumberStatus.MATCHED
