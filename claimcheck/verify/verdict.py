@@ -649,42 +649,38 @@ def decide(
     if conflict is not None:
         r = conflict
         shown_values = " / ".join("-" if v is None else f"{v:g}" for v in r.values)
-        return Decision(
-            Verdict.CONTRADICTED,
-            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+        return _table_contradiction(
+            semantic,
             f"claim gives {r.mention.text} for {r.column}; {r.row.paper_id} p.{r.row.page} has "
             f"{shown_values} in that column of the row {row_label(r.row)!r}",
-            passage=next(x for x in ranked if x.passage is r.row),
+            next(x for x in ranked if x.passage is r.row),
         )
     row = _rival_row(numbers, ranked, claim_core, truncated)
     if row is not None:
         n, s, values = row
-        return Decision(
-            Verdict.CONTRADICTED,
-            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+        return _table_contradiction(
+            semantic,
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {values}",
-            passage=s,
+            s,
         )
     sized = _size_after_name(claim_core, numbers, ranked)
     if sized is not None:
         n, s, owner, size = sized
-        return Decision(
-            Verdict.CONTRADICTED,
-            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+        return _table_contradiction(
+            semantic,
             f"claim says {n.mention.text}; {s.passage.paper_id} p.{s.passage.page} gives {owner} "
             f"{size}",
-            passage=s,
+            s,
         )
     record = _record_row(claim_core, numbers, ranked)
     if record is not None:
         n, s, cell = record
-        return Decision(
-            Verdict.CONTRADICTED,
-            calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+        return _table_contradiction(
+            semantic,
             f"claim says {n.mention.text}; the row it names, {' '.join(_label_words(s.passage))!r} "
             f"({s.passage.paper_id} p.{s.passage.page}), holding its other values in the "
             f"claim's order, gives {cell:g} in its place",
-            passage=s,
+            s,
         )
     tabled = _table_support(claim_core, numbers)
     table_reason = "every number is in the row of the model it is given to, in one column"
@@ -704,13 +700,12 @@ def decide(
     elif not tabled and (whole := _row_of_all(claim_core, measures, ranked)) is not None:
         if (better := _better_named(claim_core, measures, whole, ranked)) is not None:
             n, other, cell = better
-            return Decision(
-                Verdict.CONTRADICTED,
-                calibrated(semantic, Verdict.CONTRADICTED, 0.1),
+            return _table_contradiction(
+                semantic,
                 f"claim says {n.mention.text}, the value of the row {' '.join(_label_words(whole))!r}; "
                 f"the row it names, {' '.join(_label_words(other.passage))!r} "
                 f"({other.passage.paper_id} p.{other.passage.page}), gives {cell:g} there",
-                passage=other,
+                other,
             )
         tabled = [n for n in numbers if n.status is NumberStatus.MATCHED
                   and _columns(whole.text, n.mention)]
@@ -1058,6 +1053,12 @@ def _listed(noun: str, text: str) -> list[str] | None:
     items = [x.strip() for x in _ITEM_SPLIT.split(body)]
     items = [x for x in items if x]
     return items if len(items) >= 2 else None
+
+
+def _table_contradiction(semantic: bool, reason: str, passage: Scored) -> Decision:
+    """A contradiction read off a table's cells: its confidence does not hang on the score."""
+    return Decision(Verdict.CONTRADICTED, calibrated(semantic, Verdict.CONTRADICTED, 0.1), reason,
+                    passage=passage)
 
 
 def _rival_row(
