@@ -14,7 +14,7 @@ It skips what is not a quantity claim: years (1950-2039 written bare, as in "(Co
 2020)"), dates, arXiv ids and URLs, references to tables, figures, sections, equations and
 appendices ("Table 2", "Sections 3 and 4"), bracketed citations ("[12]"), enumerators ("(1)"),
 version strings ("3.8.1"), digits inside names ("XLM-R", "mT5", "GPT-3", "L6-v2", "F1",
-"top-1") and ordinals ("4th", "first": a rank is not a value one can find in a table). "layer
+"top-1", the size of "T5-3B") and ordinals ("4th", "first": a rank is not a value one can find in a table). "layer
 14 of 24" keeps both numbers. The word "one" counts only where it counts something ("one
 language"), not as a pronoun ("one of", "the best one").
 
@@ -26,7 +26,8 @@ when ``v - t <= s < v + t``: "66" matches 65.5 up to (not including) 66.5, "66.0
 does not match it (".48" is not "0.5"): the claim states what the source does not. A percent and a fraction are one number:
 "66%" equals "0.66" (a claim's fraction is compared so only when written with two or more
 decimals). Units are not compared for
-equality: "5.4 points" matches a table cell "5.4". A number at the end of a truncated claim may
+equality: "5.4 points" matches a table cell "5.4", and a difference written downwards ("7.8
+points below") also matches a difference column's "-7.8". A number at the end of a truncated claim may
 itself be cut, so it also matches any source number whose digits begin with it ("5.4" matches
 "5.47"; "nine" matches "nineteen").
 
