@@ -42,10 +42,6 @@ def is_bibliography(text: str) -> bool:
     ) and not re.search(r"\b(?:we|our|us)\b", text, re.IGNORECASE)
 
 
-_CODES = frozenset(LANGUAGES.values())
-_CODE_LED = re.compile(r"([a-z]{2,3})\s+(?=[-.\d])")
-
-
 @dataclass
 class PaperIndex:
     paper_id: str
@@ -133,15 +129,17 @@ class PaperIndex:
                 if rx.search(claim) and (title is None or title in names)}
 
     def rows_of_languages(self, codes: frozenset[str]) -> set[int]:
-        """Table rows whose label is one of the language ``codes`` ("ar" of "ar 0.72 64.9")."""
+        """Table rows of one of the language ``codes`` ("ar" of "ar 0.72 64.9"; see
+        ``verdict.row_language``)."""
         if not codes:
             return set()
         if self._row_codes is None:
+            from claimcheck.verify.verdict import row_language
+
             self._row_codes = {}
             for i, p in enumerate(self.passages):
-                lead = _CODE_LED.match(p.text)
-                if p.kind is PassageKind.TABLE_ROW and lead and lead.group(1) in _CODES:
-                    self._row_codes.setdefault(lead.group(1), set()).add(i)
+                if p.kind is PassageKind.TABLE_ROW and (code := row_language(p)) is not None:
+                    self._row_codes.setdefault(code, set()).add(i)
         return set().union(*(self._row_codes.get(c, set()) for c in codes))
 
     def table_rows(self, page: int, header: str) -> list[int]:

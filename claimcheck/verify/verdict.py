@@ -1170,7 +1170,7 @@ def _size_after_name(
         return None
     top = max(s.score for s in ranked)
     # A size the claim gives another name ("..., against 178M for mBERT") is no rival.
-    stated = {x.value for x in extract_numbers(claim)}
+    stated = {x.mention.value for x in numbers}
     for n in numbers:
         m = n.mention
         unit = m.text[-1:]
@@ -1207,14 +1207,13 @@ def _record_row(
             n.status not in (NumberStatus.MATCHED, NumberStatus.ABSENT) for n in measures):
         return None
     low, ents = normalise(claim), entities(claim)
-    found = [n for n in measures if n.status is NumberStatus.MATCHED]
     for s in ranked:
         row = s.passage
         if row.kind is not PassageKind.TABLE_ROW or len(row_cells := cells(row.text)) != len(measures) \
                 or not names_row(low, ents, row):
             continue
-        if not all((k, len(measures) - 1 - k) in _columns(row.text, n.mention)
-                   for k, n in enumerate(measures) if n in found):
+        if not all(k in {i for i, _ in _columns(row.text, n.mention)}
+                   for k, n in enumerate(measures) if n.status is NumberStatus.MATCHED):
             continue
         # A claim that gives its values to names one by one ("the cross probe gives 0.20, close
         # to the original probe's 0.19") reads them from several rows.
@@ -1355,8 +1354,8 @@ def _column_readings(
         lang = _LANGUAGE_AFTER.match(claim, m.end)
         if lang is not None and lang.group(1).lower() in LANGUAGES:
             code = LANGUAGES[lang.group(1).lower()]
-            if any(_row_language(r) for r in own):
-                own = [r for r in own if _row_language(r) == code]
+            if any(row_language(r) for r in own):
+                own = [r for r in own if row_language(r) == code]
         anywhere = _read_rows(claim, m, own, tol, bounds, any_row=True)
         # A table of languages without the one the claim names cannot hold its value: "all" of
         # the NER table (en, nl, es, de) is no row for "... 73.1% for Swahili" on XNLI.
@@ -1408,7 +1407,7 @@ _AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*%?\s*(?:[A-Za-z]+\s+){0,2}?(?:for|in|on)\s+([A-Z][a-z]+)\b")
 
 
-def _row_language(row: Passage) -> str | None:
+def row_language(row: Passage) -> str | None:
     """The language a table row is the row of ("sw Swahili", "ja"): its label is a language's
     code, or its code and name; not a setting named after one ("English FT")."""
     words = [w.lower() for w in _label_words(row)]
