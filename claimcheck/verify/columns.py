@@ -234,8 +234,8 @@ def read_column(
     if next_start is None:
         next_start = len(claim)
     names = columns(row)
-    if names is None:
-        return None
+    if names is None or row.text == row.header:
+        return None  # (a header read as a row, "#Anchor tokens 0 1 2 4", holds no results)
     row_cells = cells(row.text)
     if m.kind == "multiplier" and not header_units(row.header):
         return None  # "350M" against cells without their unit: not comparable
@@ -288,8 +288,7 @@ def counts_column(claim: str, reading: ColumnReading) -> bool:
     ("one anchor token" for the column "1" under "#Anchor tokens 0 1 2 4")."""
     words = _header_words(reading.row)
     low = claim.lower()
-    # (Not the header itself, read as a row: "#Anchor tokens 0 1 2 4".)
-    return reading.column.isdigit() and bool(words) and reading.row.text != reading.row.header and any(
+    return reading.column.isdigit() and bool(words) and any(
         _counts_header(low, pos, words) for pos in mention_positions(claim, reading.column))
 
 

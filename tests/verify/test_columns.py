@@ -1111,3 +1111,11 @@ def test_a_named_row_is_read_under_the_numbered_column_the_claim_names_with_its_
     d = decide(claim, ranked, checks, semantic=False)
     # Atom+Atom's cell under one anchor token is 0.82; the layer table's 0.468 is another thing.
     assert d.verdict is Verdict.CONTRADICTED and "0.82" in d.reason, d.reason
+
+
+def test_a_header_read_as_a_row_is_not_read_for_a_column() -> None:
+    header = row("#Anchor tokens 0 1 2 4", "#Anchor tokens 0 1 2 4")
+    claim = "With 4 anchor tokens, all three pairs reach a cross probe accuracy of 0.97."
+    m = next(x for x in extract_numbers(claim) if x.text == "0.97")
+    assert read_column(claim, m, header, 0.005, any_row=True) is None
+    assert read_column(claim, m, ANCHORS, 0.005, any_row=True) is not None
