@@ -23,6 +23,12 @@ def scored(text: str, score: float, kind: PassageKind = PassageKind.SENTENCE) ->
     return Scored(Passage(PID, 3, 0, len(text), text, kind), score, None, score)
 
 
+def checked(claim: str, ranked: list[Scored]) -> Decision:
+    """The verdict on ``claim`` with its numbers checked against the ``ranked`` passages."""
+    checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+    return decide(claim, ranked, checks, semantic=False)
+
+
 def mention(text: str, value: float) -> NumberMention:
     return NumberMention(value=value, text=text, start=0, end=len(text), kind="decimal", decimals=1)
 
@@ -1018,14 +1024,12 @@ def test_a_size_a_sentence_prints_right_after_the_claims_name_contradicts_anothe
     # A parameter table pypdf ran into one line: each model's size follows its name.
     best = scored("Real data model (BERT-Base with larger vocabulary) 131M mBERT 178M", th.support + 0.1)
     claim = "In the parameter table, mBERT is listed with 131M parameters."
-    checks = check_numbers(extract_numbers(claim), [best.passage], claim_text=claim)
-    d = decide(claim, [best], checks, semantic=False)
+    d = checked(claim, [best])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
     assert "mBERT 178M" in d.reason
     # The claim gives 178M to mBERT itself: 131M is the other model's, and no rival.
     claim2 = "In the parameter table, the real data model has 131M parameters, against 178M for mBERT."
-    checks = check_numbers(extract_numbers(claim2), [best.passage], claim_text=claim2)
-    assert decide(claim2, [best], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+    assert checked(claim2, [best]).verdict is not Verdict.CONTRADICTED
 
 
 def test_a_named_row_of_the_claims_values_in_order_gives_the_one_found_nowhere_otherwise() -> None:
@@ -1034,18 +1038,15 @@ def test_a_named_row_of_the_claims_values_in_order_gives_the_one_found_nowhere_o
                   PassageKind.CAPTION)
     row = scored("fr 0.80 73.8", th.topic, PassageKind.TABLE_ROW)
     claim = "The table lists French with a Kendall's tau of 0.80 and an XNLI zero-shot accuracy of 74.3."
-    checks = check_numbers(extract_numbers(claim), [best.passage, row.passage], claim_text=claim)
-    d = decide(claim, [best, row], checks, semantic=False)
+    d = checked(claim, [best, row])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
     assert "74.3" in d.reason and "73.8" in d.reason
     # In the other order the row is no record of the claim's values.
     claim2 = "The table lists French with an XNLI zero-shot accuracy of 74.3 and a Kendall's tau of 0.80."
-    checks = check_numbers(extract_numbers(claim2), [best.passage, row.passage], claim_text=claim2)
-    assert decide(claim2, [best, row], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+    assert checked(claim2, [best, row]).verdict is not Verdict.CONTRADICTED
     # Nor is a row the claim does not name.
     claim3 = "The table lists German with a Kendall's tau of 0.80 and an XNLI zero-shot accuracy of 74.3."
-    checks = check_numbers(extract_numbers(claim3), [best.passage, row.passage], claim_text=claim3)
-    assert decide(claim3, [best, row], checks, semantic=False).verdict is not Verdict.CONTRADICTED
+    assert checked(claim3, [best, row]).verdict is not Verdict.CONTRADICTED
 
 
 def test_two_of_the_claims_counts_in_a_passage_near_the_threshold_put_it_on_topic() -> None:
@@ -1054,11 +1055,9 @@ def test_two_of_the_claims_counts_in_a_passage_near_the_threshold_put_it_on_topi
                   th.topic - 0.04)
     days = scored("It takes around 3 days to train one model.", th.topic - 0.06)
     claim = "Each bilingual MLM takes about five days to train on eight 32GB V100 GPUs."
-    checks = check_numbers(extract_numbers(claim), [gpus.passage, days.passage], claim_text=claim)
-    d = decide(claim, [gpus, days], checks, semantic=False)
+    d = checked(claim, [gpus, days])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
     assert "five" in d.reason and "3" in d.reason
     # One count there is not enough: the claim may be about something else.
     claim2 = "Each bilingual MLM takes about five days to train on 32GB GPUs."
-    checks = check_numbers(extract_numbers(claim2), [gpus.passage, days.passage], claim_text=claim2)
-    assert decide(claim2, [gpus, days], checks, semantic=False).verdict is Verdict.NOT_FOUND
+    assert checked(claim2, [gpus, days]).verdict is Verdict.NOT_FOUND
