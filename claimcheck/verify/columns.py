@@ -142,6 +142,10 @@ _TRAINED_ON = re.compile(r"\b(?:fine-?tuned|trained|pretrained|fine-?tuning|trai
                          r"on\s+(?:the\s+)?$")
 
 
+# Words before a name that leave its column out: "outside English", "other than French".
+_EXCLUDED = re.compile(r"\b(?:outside|except(?: for)?|besides|other than|apart from|excluding)\s+(?:the\s+)?$")
+
+
 def _setting(low: str, pos: int) -> bool:
     """Whether the name at ``pos`` of a (lower-cased) claim is where training data came from."""
     return _TRAINING.match(low, pos) is not None or _TRAINED_ON.search(low[max(0, pos - 40) : pos]) is not None
@@ -256,6 +260,8 @@ def read_column(
                 continue  # the number itself
             if name.isdigit() and header_words and not _counts_header(low_claim, pos, header_words):
                 continue  # "8 bits" names no column of "Layer index 0 1 ... 8"
+            if _EXCLUDED.search(low_claim, max(0, pos - 14), pos):
+                continue  # "Outside English, ... averages": every column but that one
             if _setting(low_claim, pos):
                 # A language named as where training data came from ("not seen in the English
                 # training data") is the setting, not the cell's column.

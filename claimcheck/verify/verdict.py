@@ -1372,6 +1372,15 @@ def _column_readings(
             # claim's value (unless the claim works out a difference: "21.7 points higher"). So
             # is a numbered column the claim names with its header's words ("one anchor token").
             readings = anywhere
+        if not readings and len(anywhere) > 1 and not written_as_difference(claim, m.end) \
+                and not any(_columns(r.text, m) for r in own):
+            # Of several such rows, the one whose caption names what the claim is about and whose
+            # column is the language the claim names ("NER ... on Japanese": "ja" of "Table 21.
+            # NER results (F1 Score) for each language", not "NER" of the transfer-gap table),
+            # unless a row the claim names holds its number ("ja 16.3 0.0").
+            fitting = [r for r in anywhere if is_language(r.column) and _caption_fits(claim, r.row)]
+            if len(fitting) == 1:
+                readings = fitting
         if not readings:
             # A row named by two words or more of its label, the most of any ("(b) Not seen"
             # for "entities that were not seen"), is the claim's: the column it names there
@@ -1504,6 +1513,10 @@ def _writes_name(low: str, ents: set[str], label: str) -> bool:
         len(bare) >= 4 and any(squash(e) == bare for e in ents))
 
 
+# Label words saying a setting lacks something ("No anchors", "w/o NSP").
+_ABSENCE_LABELS = frozenset({"No", "NO", "w/o", "W/o", "Without"})
+
+
 def _names_word(low: str, word: str) -> bool:
     """Whether a claim names one word of a row's label, as a whole word, or as the column
     names are read (``mention_positions``) but not as the start of a longer name ("XLM" of
@@ -1511,6 +1524,11 @@ def _names_word(low: str, word: str) -> bool:
     key = normalise(word)
     if label_pattern(key).search(low):
         return True
+    if plain_word(word) and re.search(rf"(?<![\w-]){re.escape(key.removesuffix('s'))}s?(?![\w-])", low):
+        return True  # "Anchors" as "anchor points", "dataset" as "datasets"
+    if word in _ABSENCE_LABELS:
+        # "No anchors" as "without any anchor points" (a lower-case "no" is Norway's code).
+        return re.search(r"\b(?:no|without|w/o)\b", low) is not None
     if "+" in word.strip("+") and not re.search(r"\w\+\w", low):
         # "ENG.+TGT." as "fine-tuned on English and then on target-language shots", each part
         # in words; a claim that joins names by "+" itself ("Atom+Compositional") writes them so.

@@ -1061,3 +1061,40 @@ def test_two_of_the_claims_counts_in_a_passage_near_the_threshold_put_it_on_topi
     # One count there is not enough: the claim may be about something else.
     claim2 = "Each bilingual MLM takes about five days to train on 32GB GPUs."
     assert checked(claim2, [gpus, days]).verdict is Verdict.NOT_FOUND
+
+
+def test_a_label_saying_a_setting_lacks_something_is_named_by_without() -> None:
+    th = THRESHOLDS[False]
+    header = "Model Anchors XNLI (Acc) NER (F1) fr ru zh fr ru zh"
+    row = scored("No anchors 0 72.1 67.5 67.7 74.0 57.9 65.0", th.topic - 0.2, PassageKind.TABLE_ROW)
+    row = replace(row, passage=replace(row.passage, header=header))
+    # "No anchors" is named by "without any anchor points": its NER column for Russian is 57.9.
+    claim = "Without any anchor points, the bilingual MLM reaches 65.0 F1 on English-Russian NER transfer."
+    d = checked(claim, [row])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "57.9" in d.reason and "ru" in d.reason
+    # The value under the column the claim names is read as its own.
+    claim2 = "Without any anchor points, the bilingual MLM reaches 57.9 F1 on English-Russian NER transfer."
+    assert checked(claim2, [row]).verdict is Verdict.SUPPORTED
+
+
+def _table_row(text: str, header: str, caption: str, score: float) -> Scored:
+    s = scored(text, score, PassageKind.TABLE_ROW)
+    return replace(s, passage=replace(s.passage, header=header, caption=caption))
+
+
+def test_of_a_models_rows_the_one_whose_caption_and_language_column_the_claim_names_is_read() -> None:
+    th = THRESHOLDS[False]
+    gap = _table_row("XLM-R 10.2 12.4 19.8", "Model XNLI PAWS-X NER",
+                     "Table 3. The cross-lingual transfer gap of XLM-R on NER and other tasks.", th.topic - 0.3)
+    ner = _table_row("XLMR 84.7 81.3 23.2 62.5", "Lang. en it ja jv",
+                     "Table 21. NER results (F1 Score) for each language", th.topic - 0.3)
+    pos = _table_row("XLMR 88.1 87.6 15.9 73.8", "Lang. en it ja jv",
+                     "Table 20. POS results (Accuracy) for each language", th.topic - 0.3)
+    claim = "XTREME's per-language NER table gives XLM-R an F1 of 29.0 on Japanese."
+    d = checked(claim, [gap, ner, pos])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "23.2" in d.reason and "ja" in d.reason
+    # A language the claim leaves out names no column: "outside English" is not "en".
+    claim2 = "Outside English, XLM-R's NER F1 in the per-language NER table averages only 50.6."
+    assert "for en" not in checked(claim2, [gap, ner, pos]).reason
