@@ -1695,7 +1695,15 @@ def _lacks_language(claim: str, row: Passage) -> bool:
 def _caption_fits(claim: str, row: Passage) -> bool:
     """Whether a row's caption names what the claim is about, other than a name of two letters
     ("F1", "EM", "ID"), which captions of many tables write."""
-    return row.caption is not None and _caption_names(claim, row.caption, frozenset(), shortest=3)
+    if row.caption is None:
+        return False
+    if _caption_names(claim, row.caption, frozenset(), shortest=3):
+        return True
+    # A capitalised word inside the claim names it too ("... with Wikipedia size at a Pearson
+    # coefficient" for "Table 9. Pearson correlation coefficients ... and Wikipedia size"), but
+    # not a language, which captions of per-language tables write ("English training data").
+    low = normalise(row.caption)
+    return any(label_pattern(n).search(low) for n in midsentence_names(claim) if n not in LANGUAGES)
 
 
 @lru_cache(maxsize=65536)

@@ -1098,3 +1098,20 @@ def test_of_a_models_rows_the_one_whose_caption_and_language_column_the_claim_na
     # A language the claim leaves out names no column: "outside English" is not "en".
     claim2 = "Outside English, XLM-R's NER F1 in the per-language NER table averages only 50.6."
     assert "for en" not in checked(claim2, [gap, ner, pos]).reason
+
+
+def test_a_capitalised_word_of_the_claim_fits_a_caption_but_a_language_does_not() -> None:
+    th = THRESHOLDS[False]
+    header = "XNLI PAWS-X POS NER Tatoeba"
+    caption = "Table 9. Pearson correlation coefficients of zero-shot transfer performance and Wikipedia size"
+    row = _table_row("XLM-R 0.75 0.79 0.22 0.27 0.49", header, caption, th.topic - 0.3)
+    claim = "XLM-R's Tatoeba accuracy correlates with Wikipedia size at a Pearson coefficient of 0.68."
+    d = checked(claim, [row])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "0.49" in d.reason and "Tatoeba" in d.reason
+    # "English" is a language: per-language captions write it, it does not say the table is the claim's.
+    from claimcheck.verify.verdict import _caption_fits
+
+    english = _table_row("XLM-R 0.75 0.79", "XNLI POS", "Table 2. Results of English fine-tuning", 0.1)
+    assert not _caption_fits("Fine-tuned on English data, XLM-R reaches 0.68.", english.passage)
+    assert _caption_fits("Fine-tuned on English data, XLM-R reaches 0.68 in the Results.", english.passage)
