@@ -590,6 +590,7 @@ class Decision:
     negation_conflict: bool = False
     passage: Scored | None = None  # the passage that decided it, shown first as evidence
     held: frozenset[str] = frozenset()  # the claim's numbers found where the claim is stated
+    tabled: bool = False  # a contradiction read off a table's cells
 
 
 _ENTITY = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
@@ -1058,7 +1059,7 @@ def _listed(noun: str, text: str) -> list[str] | None:
 def _table_contradiction(semantic: bool, reason: str, passage: Scored) -> Decision:
     """A contradiction read off a table's cells: its confidence does not hang on the score."""
     return Decision(Verdict.CONTRADICTED, calibrated(semantic, Verdict.CONTRADICTED, 0.1), reason,
-                    passage=passage)
+                    passage=passage, tabled=True)
 
 
 def _rival_row(
@@ -1093,11 +1094,8 @@ def _rival_row(
     # Of the tables the named rows are in, those whose captions say most of what the claim
     # says ("POS tag trigrams ... in the English training data" over "POS results for each
     # language") hold the claim's values.
-    terms = content_terms(without_attribution(claim))
-    fits = [term_recall(terms, frozenset(content_terms(r[0].passage.caption)))
-            if r[0].passage.caption else None for r in rows]
-    top = max((f for f in fits if f is not None), default=0.0)
-    rows = [r for r, f in zip(rows, fits, strict=True) if f is None or f >= top - CAPTION_SLACK]
+    kept = _best_captioned(claim, [r[0].passage for r in rows])
+    rows = [r for r, keep in zip(rows, kept, strict=True) if keep]
     # Two or more of the claim's measurements in one row whose label the claim writes make
     # that row the claim's ("English-only fine-tuning of mT5 scores 81.6 ..., 75.1 ... and 21.4"
     # in the row "English FT"): no other row's values are rivals. In a row of another name
@@ -1364,7 +1362,7 @@ def _column_readings(
         if readings is None:
             readings = _read_rows(claim, m, own, tol, bounds, any_row=False)
         if not readings and len(anywhere) == 1 and (
-                _caption_fits(claim, anywhere[0].row) or counts_column(claim, anywhere[0])) \
+                caption_fits(claim, anywhere[0].row) or counts_column(claim, anywhere[0])) \
                 and not written_as_difference(claim, m.end):
             # Of the rows the claim names, one only has the column it names, in a table whose
             # caption names what the claim is about ("ENG.+TGT. mT5" under "TyDi" in BUFFET-Light's
@@ -1374,11 +1372,13 @@ def _column_readings(
             readings = anywhere
         if not readings and len(anywhere) > 1 and not written_as_difference(claim, m.end) \
                 and not any(_columns(r.text, m) for r in own):
-            # Of several such rows, the one whose caption names what the claim is about and whose
-            # column is the language the claim names ("NER ... on Japanese": "ja" of "Table 21.
+            # Of several such rows, the one whose caption names what the claim is about, saying
+            # as much of it as any, and whose column is the language the claim names ("NER ... on Japanese": "ja" of "Table 21.
             # NER results (F1 Score) for each language", not "NER" of the transfer-gap table),
             # unless a row the claim names holds its number ("ja 16.3 0.0").
-            fitting = [r for r in anywhere if is_language(r.column) and _caption_fits(claim, r.row)]
+            captioned = [r for r in anywhere if caption_fits(claim, r.row)]
+            kept = _best_captioned(claim, [r.row for r in captioned])
+            fitting = [r for r, keep in zip(captioned, kept, strict=True) if keep and is_language(r.column)]
             if len(fitting) == 1:
                 readings = fitting
         if not readings:
@@ -1406,7 +1406,38 @@ def _column_readings(
                     and got.column == r.column and not got.holds:
                 conflict = got
                 break
+    # "ChatGPT with English demonstrations scores 62.3 on KLUE-NLI": the claim names the model
+    # of the rows "EICL ChatGPT" and "TICL ChatGPT" but not their settings. Where none of them
+    # holds its number under the column it names, in a table whose caption names what the
+    # claim is about, no setting of that model gives it: the first row read says what one does.
+    for m, tol, bounds, _own in unread:
+        if conflict is not None or confirmed:
+            break
+        o = owners[m]
+        partial = [s.passage for s in ranked if s.passage.kind is PassageKind.TABLE_ROW
+                   and s.passage not in rows and _names_model_of(ents, s.passage)
+                   and (not o or o in _label_words_low(s.passage))]
+        readings = [r for r in _read_rows(claim, m, partial, tol, bounds, any_row=True)
+                    if caption_fits(claim, r.row) and not _lacks_language(claim, r.row)]
+        # (A claim naming one of their settings, "English-only fine-tuning" of "ENG. ICL", speaks
+        # of a row of that setting, which the ranking may have left out: they are not read.)
+        settings_named = any(_names_word(low, w) for r in readings for w in _label_words(r.row)
+                             if normalise(w) not in ents)
+        if readings and not settings_named and not any(r.holds for r in readings) \
+                and not written_as_difference(claim, m.end):
+            conflict = readings[0]
     return confirmed, conflict
+
+
+def _label_words_low(row: Passage) -> list[str]:
+    return [normalise(w) for w in _label_words(row)]
+
+
+def _names_model_of(ents: set[str], row: Passage) -> bool:
+    """Whether one of a claim's names is a word of a row's label of two words or more, other
+    than its first: the model of a row named after its setting and model ("EICL ChatGPT")."""
+    words = _label_words_low(row)
+    return len(words) >= 2 and any(w in ents for w in words[1:])
 
 
 # A number written as the other side of a comparison: "against 217", "vs. .81".
@@ -1692,12 +1723,23 @@ def _lacks_language(claim: str, row: Passage) -> bool:
         names_column(claim, c) for c in codes)
 
 
-def _caption_fits(claim: str, row: Passage) -> bool:
+def _best_captioned(claim: str, rows: Sequence[Passage]) -> list[bool]:
+    """For each row, whether its caption says about as much of the claim as any (a row without
+    a caption is kept)."""
+    terms = content_terms(without_attribution(claim))
+    fits = [term_recall(terms, frozenset(content_terms(r.caption))) if r.caption else None for r in rows]
+    top = max((f for f in fits if f is not None), default=0.0)
+    return [f is None or f >= top - CAPTION_SLACK for f in fits]
+
+
+def caption_fits(claim: str, row: Passage, *, but_label: bool = False) -> bool:
     """Whether a row's caption names what the claim is about, other than a name of two letters
-    ("F1", "EM", "ID"), which captions of many tables write."""
+    ("F1", "EM", "ID"), which captions of many tables write; with ``but_label``, other than the
+    row's own label ("RoBERTa" of the GLUE table's caption, for a claim on RoBERTa's XNLI)."""
     if row.caption is None:
         return False
-    if _caption_names(claim, row.caption, frozenset(), shortest=3):
+    label = frozenset({normalise(row_label(row) or "")} - {""}) if but_label else frozenset()
+    if _caption_names(claim, row.caption, label, shortest=3):
         return True
     # A capitalised word inside the claim names it too ("... with Wikipedia size at a Pearson
     # coefficient" for "Table 9. Pearson correlation coefficients ... and Wikipedia size"), but

@@ -398,3 +398,40 @@ def test_a_part_whose_words_the_passage_stating_another_part_writes_is_stated_th
         assert _stated_beside([judged[0], (part, alone)])[1][1] is alone
     # Nor does a part that says the opposite of the sentence.
     assert _stated_beside([judged[0], ("using parallel corpora in 100 languages", alone)])[1][1] is alone
+
+
+def test_a_part_a_tables_cell_contradicts_contradicts_the_claim(fetcher: DictFetcher, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import claimcheck.verify.audit as audit_mod
+    from claimcheck.models import ArxivId, Passage, PassageKind
+    from claimcheck.verify.index import Scored
+    from claimcheck.verify.verdict import Decision
+
+    text = "Z-EICL mT0 80.1"
+    row = Passage(ArxivId("2005.13013", 2), 8, 0, len(text), text, PassageKind.TABLE_ROW,
+                  "Table 4: Overall experiment results in BUFFET.", "Transfer + Model TyDi")
+    cell = Scored(row, 0.3, None, 0.3)
+
+    def whole(*_a, **_k):  # type: ignore[no-untyped-def]
+        return Decision(Verdict.PARTIALLY_SUPPORTED, 0.5, "on topic")
+
+    def part(self, text, sources, paper_entities, headers):  # type: ignore[no-untyped-def]
+        if "averages" in text:
+            return Decision(Verdict.CONTRADICTED, 0.9, "claim gives 72.5 for TyDi; ...", passage=cell, tabled=True)
+        return Decision(Verdict.SUPPORTED, 0.8, "stated", passage=cell)
+
+    monkeypatch.setattr(audit_mod, "decide", whole)
+    monkeypatch.setattr(audit_mod.Auditor, "_decide_part", part)
+    auditor = lexical_auditor(fetcher, tmp_path)
+
+    def verdict_of(text: str) -> Verdict:
+        ra = auditor.audit([report([claim(1, text)], ["2005.13013v2"])]).reports[0]
+        return ra.claims[0].verdict
+
+    assert verdict_of("With zero-shot English instructions on BUFFET, mT0 averages 72.5 F1 on TyDiQA "
+                      "and peaks at 88.9 on Telugu.") is Verdict.CONTRADICTED
+    # A part without a subject of its own is read out of its claim's context: it decides nothing.
+    assert verdict_of("With zero-shot English instructions on BUFFET, mT0 peaks at 88.9 on Telugu, "
+                      "and averages 72.5 F1 on TyDiQA.") is not Verdict.CONTRADICTED
+    # Nor does a table whose caption names nothing of the claim.
+    assert verdict_of("With zero-shot English instructions, mT0 averages 72.5 F1 on TyDiQA "
+                      "and peaks at 88.9 on Telugu.") is not Verdict.CONTRADICTED

@@ -1110,8 +1110,27 @@ def test_a_capitalised_word_of_the_claim_fits_a_caption_but_a_language_does_not(
     assert d.verdict is Verdict.CONTRADICTED, d.reason
     assert "0.49" in d.reason and "Tatoeba" in d.reason
     # "English" is a language: per-language captions write it, it does not say the table is the claim's.
-    from claimcheck.verify.verdict import _caption_fits
+    from claimcheck.verify.verdict import caption_fits
 
     english = _table_row("XLM-R 0.75 0.79", "XNLI POS", "Table 2. Results of English fine-tuning", 0.1)
-    assert not _caption_fits("Fine-tuned on English data, XLM-R reaches 0.68.", english.passage)
-    assert _caption_fits("Fine-tuned on English data, XLM-R reaches 0.68 in the Results.", english.passage)
+    assert not caption_fits("Fine-tuned on English data, XLM-R reaches 0.68.", english.passage)
+    assert caption_fits("Fine-tuned on English data, XLM-R reaches 0.68 in the Results.", english.passage)
+
+
+def test_rows_of_the_claims_model_in_settings_it_does_not_name_all_lacking_its_number_contradict_it() -> None:
+    th = THRESHOLDS[False]
+    header = "Transfer + Model Macro jp pt ru zh"
+    caption = "Table 18: Model performance on XWINOGRAD."
+    zero = _table_row("ZICL mT0 64.5 68.7 59.8 62.2 67.3", header, caption, th.topic - 0.3)
+    english = _table_row("EICL mT0 60.1 61.0 58.8 57.5 63.0", header, caption, th.topic - 0.3)
+    claim = "On XWinograd, mT0 reaches 62.2 accuracy on Japanese."
+    d = checked(claim, [zero, english])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
+    assert "68.7" in d.reason and "jp" in d.reason
+    # One of the model's rows holding it under that column: no contradiction.
+    assert checked("On XWinograd, mT0 reaches 61.0 accuracy on Japanese.",
+                   [zero, english]).verdict is not Verdict.CONTRADICTED
+    # A claim naming a setting ("English ICL") speaks of that setting's row, which may not be ranked.
+    english_ft = _table_row("ENG. ICL mT0 60.1 61.0 58.8 57.5 63.0", header, caption, th.topic - 0.3)
+    claim2 = "On XWinograd, mT0 fine-tuned in English reaches 62.2 accuracy on Japanese."
+    assert checked(claim2, [zero, english_ft]).verdict is not Verdict.CONTRADICTED
