@@ -552,6 +552,27 @@ def tolerance_of(mention: NumberMention) -> float:
     return round(0.5 * 10.0 ** -mention.decimals * scale, 12)
 
 
+# A word saying the number after it is rounded: "roughly 3,500", "about 4,100".
+# So is one joined to a rounded number before it: "roughly 3,500 on train and 4,100 on dev".
+_HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|circa)\s+|[~≈]\s*)"
+                    r"(?:[\d,.]+(?:\s+[a-z]+){0,3}\s+(?:and|or|to)\s+)?$", re.IGNORECASE)
+
+
+def hedged_tolerance(claim: str, mention: NumberMention) -> float:
+    """``tolerance_of`` a claim's number, widened where the claim says it is rounded: the
+    trailing zeros of "roughly 3,500" are not its precision, which is half a hundred (3484
+    is roughly 3,500; 3,440 is not)."""
+    tol = tolerance_of(mention)
+    if mention.kind != "integer" or mention.start > len(claim) or \
+            _HEDGE.search(claim, max(0, mention.start - 50), mention.start) is None:
+        return tol
+    digits = _digits(mention.text)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == 0 or zeros == len(digits):
+        return tol
+    return max(tol, 0.5 * 10.0 ** zeros)
+
+
 def _candidates(mention: NumberMention, tol: float, at_cut: bool) -> list[tuple[float, float]]:
     """(value, tolerance) pairs a source number may equal: the value, and percent/fraction."""
     v = mention.value
@@ -584,8 +605,8 @@ class _Matcher:
     __slots__ = ("cands", "decimals", "prefix")
 
     def __init__(self, mention: NumberMention, at_cut: bool, unit: float = 1.0, *,
-                 below: bool = False) -> None:
-        tol = tolerance_of(mention)
+                 below: bool = False, tol: float | None = None) -> None:
+        tol = tolerance_of(mention) if tol is None else tol
         if unit == 1.0:
             cands = _candidates(mention, tol, at_cut)
         else:
@@ -1045,7 +1066,7 @@ def check_numbers(
         far = _window(ctoks, cstarts, 0, len(claim_text), mention.start, mention.end, 8) \
             if mention.end <= len(claim_text) else frozenset()
         below = mention.decimals > 0 and _BELOW.match(claim_text, mention.end) is not None
-        matches = _Matcher(mention, at_cut, below=below)
+        matches = _Matcher(mention, at_cut, below=below, tol=hedged_tolerance(claim_text, mention))
         scale = _scale_of_text(mention.text) if mention.kind == "multiplier" else 1.0
         # "22.7 billion" is the cell 22704 of a table counting in millions.
         in_units = {u: _Matcher(mention, at_cut, unit=u) for u in any_units} if scale > 1 else {}

@@ -92,7 +92,13 @@ from claimcheck.verify.index import (
 )
 from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
-from claimcheck.verify.numbers import extract_numbers, plain_word, same_magnitude, squash
+from claimcheck.verify.numbers import (
+    extract_numbers,
+    hedged_tolerance,
+    plain_word,
+    same_magnitude,
+    squash,
+)
 
 
 @dataclass(frozen=True)
@@ -1337,7 +1343,8 @@ def _column_readings(
     for k, m in enumerate(measures):
         if m.at_cut and truncated:
             continue
-        tol = 0.5 * 10 ** -m.decimals + 1e-9
+        tol = hedged_tolerance(claim, m) if m.kind == "integer" else 0.5 * 10 ** -m.decimals
+        tol += 1e-9
         bounds = (ends[k], starts[k + 1],
                   (ends[k + 2], starts[k + 2]) if k + 1 < len(measures) else None)
         o = owners[m]

@@ -576,3 +576,21 @@ def test_a_difference_written_downwards_matches_the_difference_columns_negative_
     # Written as a plain value (or upwards), 7.8 is not the cell -7.8.
     claim2 = "English-Chinese XNLI transfer falls to 56.4%, and XNLI averages 7.8 points above Default."
     assert check_numbers(extract_numbers(claim2), [table], claim_text=claim2)[1].status is not NumberStatus.MATCHED
+
+
+def test_a_rounded_number_the_claim_hedges_matches_to_its_significant_digits() -> None:
+    from claimcheck.verify.numbers import hedged_tolerance
+
+    claim = "An untrained BERT has perplexities of roughly 3,500 on train and 4,100 on dev, after 100 steps."
+    ms = {m.text: m for m in extract_numbers(claim)}
+    assert hedged_tolerance(claim, ms["3,500"]) == 50.0
+    assert hedged_tolerance(claim, ms["4,100"]) == 50.0  # joined to the hedged one by "and"
+    assert hedged_tolerance(claim, ms["100"]) == 0.5  # not hedged
+    row = Passage(ArxivId("2005.00396", 3), 6, 0, 40, "18 untrained .00 .97 3484 44.1 4128 42.7",
+                  PassageKind.TABLE_ROW)
+    checks = {c.mention.text: c.status for c in check_numbers(extract_numbers(claim), [row], claim_text=claim)}
+    assert checks["3,500"] is NumberStatus.MATCHED and checks["4,100"] is NumberStatus.MATCHED
+    # Unhedged, 3,500 is exact: the row's 3484 is not it.
+    plain = "An untrained BERT has a train perplexity of 3,500."
+    assert check_numbers(extract_numbers(plain), [row], claim_text=plain)[0].status is not NumberStatus.MATCHED
+    assert hedged_tolerance("about 4 layers", extract_numbers("about 4 layers")[0]) == 0.5
