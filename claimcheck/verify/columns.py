@@ -183,8 +183,10 @@ def _abbreviated(name: str, low: str) -> list[int]:
     if len(stem) < 3 or not stem.isalpha():
         return []
     out = []
+    # (A capitalised word of three letters is cut too: "Sep Emb" for "separate embeddings".)
     cut = name.endswith(".") or (name[0].isupper() and any(c.islower() for c in name[1:])
-                                 and any(c.isupper() for c in name[1:]))
+                                 and any(c.isupper() for c in name[1:])) \
+        or re.fullmatch(r"[A-Z][a-z]{2}", name) is not None
     capitals = name.isupper() and len(name) >= 4
     # Capitals with a stop keep a word's first and last letters ("TGT." of "target").
     dotted = name.endswith(".") and name[:-1].isupper()

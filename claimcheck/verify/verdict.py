@@ -1307,8 +1307,8 @@ def _column_readings(
     low = normalise(claim)
     ents = entities(claim)
     names = ents | midsentence_names(claim)
-    rows = [s.passage for s in ranked
-            if s.passage.kind is PassageKind.TABLE_ROW and names_row(low, names, s.passage)]
+    rows = _most_specific(low, [s.passage for s in ranked
+                           if s.passage.kind is PassageKind.TABLE_ROW and names_row(low, names, s.passage)])
     confirmed: dict[NumberMention, ColumnReading] = {}
     conflict: ColumnReading | None = None
     mentions = sorted((n.mention for n in numbers), key=lambda m: m.start)
@@ -1506,9 +1506,45 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
                               or any(label.startswith(e + " ") for e in ents)):
         return True
     words = _label_words(row)
-    need = without_measure(words)
-    return bool(words) and sum(1 for w in need if _names_word(low, w)
+    # (A "+" between the label's words joins them: "Sep Emb + L1-3" is named without it.)
+    need = [w for w in without_measure(words) if w not in _JOINERS]
+    return bool(need) and sum(1 for w in need if _names_word(low, w)
                                and not _joined_to_another(low, w, words)) == len(need)
+
+
+_JOINERS = frozenset({"+", "&"})
+
+
+def _most_specific(low: str, rows: list[Passage]) -> list[Passage]:
+    """Named rows without those whose label's words the claim (normalised) names where
+    another named row of their table has them and more named: "Sep Emb" is not the row of a
+    claim naming "Sep Emb + L1-3". A row the claim names by its id ("(ID 15)") stays."""
+    named = [[w for w in _label_words(r) if w not in _JOINERS and _names_word(low, w)] for r in rows]
+    words = [frozenset(normalise(w) for w in ws) for ws in named]
+    # (The other row's words are named together, in one phrase: "Default" and "anchors" of "...
+    # extra anchors ..., from 28.8 in the Default setting" do not name the row "Default anchors".)
+    together = [_named_together(low, ws) for ws in named]
+    return [r for r, ws in zip(rows, words, strict=True) if _named_by_id(low, r) or not any(
+        ws < other and close and (o.paper_id, o.page, o.header) == (r.paper_id, r.page, r.header)
+        for o, other, close in zip(rows, words, together, strict=True))]
+
+
+def _named_together(low: str, words: Sequence[str]) -> bool:
+    """Whether a claim (normalised) names each of the words within one short phrase."""
+    if not words:
+        return False
+    firsts = []
+    for w in words:
+        found = [m.start() for m in label_pattern(normalise(w)).finditer(low)] or mention_positions(low, w)
+        if not found:
+            return False
+        firsts.append(found)
+    starts = [min(f) for f in firsts]
+    return max(starts) - min(starts) <= NAME_PHRASE_CHARS
+
+
+# The most characters between the first and the last word of a label named in one phrase.
+NAME_PHRASE_CHARS = 40
 
 
 def _named_words(low: str, row: Passage) -> int:
@@ -1564,6 +1600,11 @@ def _names_word(low: str, word: str) -> bool:
         return True
     if plain_word(word) and re.search(rf"(?<![\w-]){re.escape(key.removesuffix('s'))}s?(?![\w-])", low):
         return True  # "Anchors" as "anchor points", "dataset" as "datasets"
+    if (layers := re.fullmatch(r"L(\d+)(?:[-–](\d+))?", word)) is not None:
+        # "L1-3" as "layers 1-3", "L12" as "layer 12".
+        span = layers.group(1) + (rf"\s*[-–]\s*{layers.group(2)}" if layers.group(2) else "")
+        if re.search(rf"\blayers?\s+{span}(?![\d-])", low):
+            return True
     if word in _ABSENCE_LABELS:
         # "No anchors" as "without any anchor points" (a lower-case "no" is Norway's code).
         return re.search(r"\b(?:no|without|w/o)\b", low) is not None
