@@ -402,7 +402,22 @@ def aligned_span(claim: str, passage: str, *, truncated: bool = False) -> str:
         if sentence < start and negations(c) > negations(p[start:end]) \
                 and negations(p[sentence:end]) == negations(c):
             start = sentence
-    return p[start:end]
+    return _one_item(p[start:end])
+
+
+# Where an item of an enumeration starts: "ii) Word order is relevant", "(2) With ...".
+_ITEM = re.compile(r"(?:^|(?<=\s))\(?(?:[ivx]{1,4}|\d)\)\s")
+
+
+def _one_item(span: str) -> str:
+    """Of a span running over items of an enumeration ("... necessary elements for
+    multilinguality. ii) word order is relevant: bert is not multilingual ..."), the longest
+    item: each is a statement of its own."""
+    cuts = [m.start() for m in _ITEM.finditer(span) if m.start() > 0]
+    if not cuts:
+        return span
+    pieces = [span[a:b] for a, b in pairwise([0, *cuts, len(span)])]
+    return max(pieces, key=len)
 
 
 # Only phrases that exclude: "other than English" and "apart from X" often mean "besides".
