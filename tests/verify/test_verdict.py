@@ -1163,10 +1163,12 @@ def test_the_row_whose_whole_label_the_claim_names_in_one_phrase_is_read_over_a_
 
 
 def test_a_denial_in_the_next_item_of_an_enumeration_is_no_conflict() -> None:
-    passage = ("The main takeaways are: i) Shared position embeddings and a limited amount of parameters are "
-               "necessary elements for multilinguality. ii) Word order is relevant: BERT is not multilingual "
-               "with one language having an inverted word order.")
-    claim = "The authors argue that the point where BERT turns multilingual depends on parameter count, training"
+    passage = ("The main takeaways are: i) Shared position embeddings, shared special tokens, replacing masked "
+               "tokens with random tokens and a limited amount of parameters are necessary elements for "
+               "multilinguality. ii) Word order is relevant: BERT is not multilingual with one language having "
+               "an inverted word order. iii) The comparability of training corpora contributes to multilinguality.")
+    claim = ("Dufter and Schütze argue that the point where BERT turns multilingual depends on parameter count, "
+             "training duration,")
     assert not polarity_conflict(claim, passage, truncated=True)
     # Within one item, the denial still counts.
     assert polarity_conflict("BERT is multilingual with one language having an inverted word order.",
