@@ -739,7 +739,8 @@ def decide(
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, th.topic - score),
-            f"best passage ({where}) scores {score:.2f}, below the topic threshold {th.topic:.2f}",
+            f"best passage ({where}) scores {_below(score, th.topic)}, below the topic threshold "
+            f"{th.topic:.2f}",
             passage=best,
         )
     ents = entities(claim_core)
@@ -923,7 +924,7 @@ def decide(
     elif score >= th.support:
         reason = f"only partly stated in {where}: {recall:.0%} of the claim's terms are there"
     else:
-        reason = f"only partly stated in {where} (score {score:.2f} < {th.support:.2f})"
+        reason = f"only partly stated in {where} (score {_below(score, th.support)} < {th.support:.2f})"
     margin = min(score - th.topic, max(th.support - score, 0.0) + (0.1 if absent else 0.0))
     return Decision(
         Verdict.PARTIALLY_SUPPORTED,
@@ -1962,6 +1963,14 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
 def _overlaps(a: Passage, b: Passage) -> bool:
     """Two passages over the same text (a caption and its first sentence)."""
     return (a.paper_id, a.page) == (b.paper_id, b.page) and a.start < b.end and b.start < a.end
+
+
+def _below(score: float, threshold: float) -> str:
+    """A score under a threshold, with the digits that show it under ("0.598", not "0.60")."""
+    for digits in range(2, 7):
+        if float(shown := f"{score:.{digits}f}") < threshold:
+            return shown
+    return shown
 
 
 def _fmt(v: float | None) -> str:

@@ -1173,3 +1173,13 @@ def test_a_denial_in_the_next_item_of_an_enumeration_is_no_conflict() -> None:
     # Within one item, the denial still counts.
     assert polarity_conflict("BERT is multilingual with one language having an inverted word order.",
                              passage.split("ii) ")[1])
+
+
+def test_a_score_just_under_a_threshold_is_shown_with_the_digits_that_put_it_under() -> None:
+    th = THRESHOLDS[False]
+    d = decide("XLM-R selects models on each language's dev set.", [scored("x", th.support - 0.0004)], [],
+               semantic=False)
+    assert f"(score {th.support - 0.0004:.4f} < {th.support:.2f})" in d.reason, d.reason
+    d = decide("XLM-R selects models on each language's dev set.", [scored("x", th.topic - 0.002)], [],
+               semantic=False)
+    assert f"scores {th.topic - 0.002:.3f}, below the topic threshold {th.topic:.2f}" in d.reason, d.reason
