@@ -704,8 +704,19 @@ def decide(
             f"claim's order, gives {cell:g} in its place",
             s,
         )
+    prose_record = _record_in_prose(claim_core, numbers, ranked)
+    if prose_record is not None and (wrong := prose_record.wrong) is not None \
+            and prose_record.cell is not None:
+        pr, p0 = prose_record, prose_record.passage.passage
+        return _table_contradiction(
+            semantic,
+            f"claim says {wrong.mention.text}; {p0.paper_id} p.{p0.page} prints {pr.name}'s "
+            f"record as {_shown_record(pr.cells)}, with {pr.cell:g} in its place",
+            pr.passage,
+        )
     tabled = _table_support(claim_core, numbers)
     table_reason = "every number is in the row of the model it is given to, in one column"
+    record_at: Scored | None = None  # the passage of a record in prose that holds them
     measures = [n for n in numbers if n.mention.decimals > 0]
     if measures and all(n.mention in confirmed for n in measures):
         tabled = measures
@@ -719,6 +730,10 @@ def decide(
                   and any(r is one for r in _rows_quoted(n, ranked))]
         table_reason = (f"every number is in the row the claim names "
                         f"({' '.join(_label_words(one))!r}), whose columns cannot be read")
+    elif not tabled and prose_record is not None:
+        tabled, record_at = list(numbers), prose_record.passage
+        table_reason = (f"every number is in {prose_record.name}'s record, in the claim's order, "
+                        f"in a table printed as text ({_shown_record(prose_record.cells)})")
     elif not tabled and (whole := _row_of_all(claim_core, measures, ranked)) is not None:
         if (better := _better_named(claim_core, measures, whole, ranked)) is not None:
             n, other, cell = better
@@ -891,6 +906,8 @@ def decide(
         first = tabled[0].mention
         if first in confirmed:
             shown = next(x for x in ranked if x.passage is confirmed[first].row)
+        elif record_at is not None:
+            shown = record_at
         else:
             shown = next((x for x in ranked
                           if tabled[0].quote and tabled[0].quote in x.passage.text), best)
@@ -1210,6 +1227,88 @@ def _size_after_name(
                 if same_magnitude(value, m.value) and not any(
                         abs(value - v) <= 1e-6 * value for v in stated):
                     return n, s, names[-1], hit.group(1) + unit
+    return None
+
+
+_PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_RANGE_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?[-–]\d[\d,]*(?:\.\d+)?")
+# Words a run-on record may have between its name and its first number ("3-way class", "span").
+RECORD_LEAD_WORDS = 3
+
+
+def run_on_record(claim: str, text: str) -> list[tuple[str, list[float | None]]]:
+    """The records of a table that pypdf ran into prose, for the names the claim gives
+    ("AMERICAS NLI 3-way class 10 16 acc." for "AmericasNLI": [10, 16]; "TyDiQA-GoldP 3,696 634
+    323–2,719" for "TyDiQA-GoldP": [3696, 634, None]). A name is written with or without its
+    punctuation and spaces; words with digits ("3-way") are skipped, a range is one cell (None),
+    and the record ends at the first word after a number."""
+    names = {squash(e): _as_written(claim, e) for e in entities(claim) if len(squash(e)) >= 4}
+    if not names:
+        return []
+    tokens = text.split()
+    out = []
+    for i in range(len(tokens)):
+        for width in (1, 2):
+            name = squash("".join(tokens[i : i + width]))
+            if name not in names or (width == 2 and squash(tokens[i]) in names):
+                continue
+            record: list[float | None] = []
+            lead = 0
+            for tok in tokens[i + width :]:
+                if _PLAIN_NUMBER.fullmatch(tok):
+                    record.append(float(tok.replace(",", "")))
+                elif _RANGE_CELL.fullmatch(tok):
+                    record.append(None)
+                elif any(c.isdigit() for c in tok):
+                    continue
+                elif record or (lead := lead + 1) > RECORD_LEAD_WORDS:
+                    break
+            if record:
+                out.append((names[name], record))
+    return out
+
+
+@dataclass(frozen=True)
+class _ProseRecord:
+    name: str
+    passage: Scored
+    cells: tuple[float | None, ...]
+    wrong: NumberCheck | None = None  # the one claim number the record does not hold
+    cell: float | None = None  # the record's value in its place
+
+
+def _as_written(claim: str, name: str) -> str:
+    """A (lower-cased) name as the claim writes it."""
+    at = claim.lower().find(name)
+    return claim[at : at + len(name)] if at >= 0 else name
+
+
+def _record_in_prose(
+    claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored]
+) -> _ProseRecord | None:
+    """A run-on record (``run_on_record``) of a name the claim gives its numbers to, holding
+    them in the claim's order: every one of them, or all but one; the claim gives two or more. Only in a record with no fewer cells than the claim has
+    numbers, and where the claim's numbers follow the name."""
+    nums = sorted(numbers, key=lambda n: n.mention.start)
+    # (One number after a name is prose as often as a record: "XTREME's 40 languages".)
+    if len(nums) < 2 or any(n.mention.kind not in ("integer", "decimal", "word") for n in nums):
+        return None
+    for s in ranked:
+        if s.passage.kind is PassageKind.TABLE_ROW:
+            continue
+        for name, record in run_on_record(claim, s.passage.text):
+            at = claim.find(name)
+            if at < 0 or at > nums[0].mention.start or len(record) < len(nums):
+                continue
+            held = [c is not None and abs(c - n.mention.value) <= hedged_tolerance(claim, n.mention)
+                    for n, c in zip(nums, record, strict=False)]
+            if all(held):
+                return _ProseRecord(name, s, tuple(record))
+            wrong = [k for k, h in enumerate(held) if not h]
+            k = wrong[0]
+            if len(wrong) == 1 and (cell := record[k]) is not None \
+                    and same_magnitude(cell, nums[k].mention.value):
+                return _ProseRecord(name, s, tuple(record), nums[k], cell)
     return None
 
 
@@ -1963,6 +2062,10 @@ def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
 def _overlaps(a: Passage, b: Passage) -> bool:
     """Two passages over the same text (a caption and its first sentence)."""
     return (a.paper_id, a.page) == (b.paper_id, b.page) and a.start < b.end and b.start < a.end
+
+
+def _shown_record(record: Sequence[float | None]) -> str:
+    return " ".join("…" if c is None else f"{c:g}" for c in record)
 
 
 def _below(score: float, threshold: float) -> str:

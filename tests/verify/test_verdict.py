@@ -1183,3 +1183,24 @@ def test_a_score_just_under_a_threshold_is_shown_with_the_digits_that_put_it_und
     d = decide("XLM-R selects models on each language's dev set.", [scored("x", th.topic - 0.002)], [],
                semantic=False)
     assert f"scores {th.topic - 0.002:.3f}, below the topic threshold {th.topic:.2f}" in d.reason, d.reason
+
+
+def test_a_run_on_record_of_the_claims_name_reads_its_numbers_in_order() -> None:
+    from claimcheck.verify.verdict import run_on_record
+
+    text = ("Tasks Dataset Output |L| k Metric NLI XNLI 3-way class 14 16 acc. misc. translation "
+            "AMERICAS NLI 3-way class 10 16 acc. misc. translation NER MASAKHANER span 9 32 F1 news")
+    # A name with or without its spaces; "3-way" is no cell; the record ends at the next word.
+    assert run_on_record("AmericasNLI covers 12 languages.", text) == [("AmericasNLI", [10.0, 16.0])]
+    assert run_on_record("Ranges: TyDiQA-GoldP has 3,696 and 634.", "TyDiQA-GoldP 3,696 634 323–2,719 ind.") == [
+        ("TyDiQA-GoldP", [3696.0, 634.0, None])]
+    th = THRESHOLDS[False]
+    row = scored(text, th.topic - 0.2)
+    d = checked("BUFFET's MasakhaNER dataset covers nine languages and provides 32 training instances.", [row])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    d = checked("BUFFET's AmericasNLI dataset covers 12 languages and provides 16 training instances.", [row])
+    assert d.verdict is Verdict.CONTRADICTED and "10" in d.reason, d.reason
+    # In another order, or with one number only, the record says nothing.
+    swapped = checked("BUFFET's MasakhaNER dataset provides 32 training instances in nine languages.", [row])
+    assert swapped.verdict is not Verdict.SUPPORTED
+    assert checked("BUFFET's AmericasNLI dataset covers 12 languages.", [row]).verdict is not Verdict.CONTRADICTED
