@@ -1242,7 +1242,9 @@ def run_on_record(claim: str, text: str) -> list[tuple[str, list[float | None]]]
     323–2,719" for "TyDiQA-GoldP": [3696, 634, None]). A name is written with or without its
     punctuation and spaces; words with digits ("3-way") are skipped, a range is one cell (None),
     and the record ends at the first word after a number."""
-    names = {squash(e): _as_written(claim, e) for e in entities(claim) if len(squash(e)) >= 4}
+    flat = squash(text)
+    names = {squash(e): _as_written(claim, e) for e in entities(claim)
+             if len(squash(e)) >= 4 and squash(e) in flat}
     if not names:
         return []
     tokens = text.split()
@@ -1286,9 +1288,10 @@ def _as_written(claim: str, name: str) -> str:
 def _record_in_prose(
     claim: str, numbers: Sequence[NumberCheck], ranked: Sequence[Scored]
 ) -> _ProseRecord | None:
-    """A run-on record (``run_on_record``) of a name the claim gives its numbers to, holding
-    them in the claim's order: every one of them, or all but one; the claim gives two or more. Only in a record with no fewer cells than the claim has
-    numbers, and where the claim's numbers follow the name."""
+    """A run-on record (``run_on_record``) of a name the claim gives its two or more numbers
+    to, holding them in the claim's order: every one of them, or all but one (``wrong``, with
+    the record's ``cell`` in its place). Only a record with no fewer cells than the claim has
+    numbers, of a name the claim writes before them."""
     nums = sorted(numbers, key=lambda n: n.mention.start)
     # (One number after a name is prose as often as a record: "XTREME's 40 languages".)
     if len(nums) < 2 or any(n.mention.kind not in ("integer", "decimal", "word") for n in nums):
@@ -1495,9 +1498,10 @@ def _column_readings(
         if not readings and len(anywhere) > 1 and not written_as_difference(claim, m.end) \
                 and not any(_columns(r.text, m) for r in own):
             # Of several such rows, the one whose caption names what the claim is about, saying
-            # as much of it as any, and whose column is the language the claim names ("NER ... on Japanese": "ja" of "Table 21.
-            # NER results (F1 Score) for each language", not "NER" of the transfer-gap table),
-            # unless a row the claim names holds its number ("ja 16.3 0.0").
+            # as much of it as any, and whose column is the language the claim names ("NER ...
+            # on Japanese": "ja" of "Table 21. NER results (F1 Score) for each language", not
+            # "NER" of the transfer-gap table), unless a row the claim names holds its number
+            # ("ja 16.3 0.0").
             captioned = [r for r in anywhere if caption_fits(claim, r.row)]
             kept = _best_captioned(claim, [r.row for r in captioned])
             fitting = [r for r, keep in zip(captioned, kept, strict=True) if keep and is_language(r.column)]
@@ -1908,7 +1912,8 @@ def caption_fits(claim: str, row: Passage, *, but_label: bool = False) -> bool:
     # coefficient" for "Table 9. Pearson correlation coefficients ... and Wikipedia size"), but
     # not a language, which captions of per-language tables write ("English training data").
     low = normalise(row.caption)
-    return any(label_pattern(n).search(low) for n in midsentence_names(claim) if n not in LANGUAGES)
+    return any(label_pattern(n).search(low) for n in midsentence_names(claim)
+               if n not in LANGUAGES and n not in label)
 
 
 @lru_cache(maxsize=65536)
