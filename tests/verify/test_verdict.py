@@ -1083,6 +1083,11 @@ def _table_row(text: str, header: str, caption: str, score: float) -> Scored:
     return replace(s, passage=replace(s.passage, header=header, caption=caption))
 
 
+def _table(header: str, caption: str, *texts: str, below_topic: float) -> list[Scored]:
+    """Rows of one table, each scoring ``below_topic`` under the lexical topic threshold."""
+    return [_table_row(t, header, caption, THRESHOLDS[False].topic - below_topic) for t in texts]
+
+
 def test_of_a_models_rows_the_one_whose_caption_and_language_column_the_claim_names_is_read() -> None:
     th = THRESHOLDS[False]
     gap = _table_row("XLM-R 10.2 12.4 19.8", "Model XNLI PAWS-X NER",
@@ -1118,11 +1123,11 @@ def test_a_capitalised_word_of_the_claim_fits_a_caption_but_a_language_does_not(
 
 
 def test_rows_of_the_claims_model_in_settings_it_does_not_name_all_lacking_its_number_contradict_it() -> None:
-    th = THRESHOLDS[False]
     header = "Transfer + Model Macro jp pt ru zh"
     caption = "Table 18: Model performance on XWINOGRAD."
-    zero = _table_row("ZICL mT0 64.5 68.7 59.8 62.2 67.3", header, caption, th.topic - 0.3)
-    english = _table_row("EICL mT0 60.1 61.0 58.8 57.5 63.0", header, caption, th.topic - 0.3)
+    zero, english, english_ft = _table(header, caption, "ZICL mT0 64.5 68.7 59.8 62.2 67.3",
+                                       "EICL mT0 60.1 61.0 58.8 57.5 63.0",
+                                       "ENG. ICL mT0 60.1 61.0 58.8 57.5 63.0", below_topic=0.3)
     claim = "On XWinograd, mT0 reaches 62.2 accuracy on Japanese."
     d = checked(claim, [zero, english])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
@@ -1131,17 +1136,16 @@ def test_rows_of_the_claims_model_in_settings_it_does_not_name_all_lacking_its_n
     assert checked("On XWinograd, mT0 reaches 61.0 accuracy on Japanese.",
                    [zero, english]).verdict is not Verdict.CONTRADICTED
     # A claim naming a setting ("English ICL") speaks of that setting's row, which may not be ranked.
-    english_ft = _table_row("ENG. ICL mT0 60.1 61.0 58.8 57.5 63.0", header, caption, th.topic - 0.3)
     claim2 = "On XWinograd, mT0 fine-tuned in English reaches 62.2 accuracy on Japanese."
     assert checked(claim2, [zero, english_ft]).verdict is not Verdict.CONTRADICTED
 
 
 def test_the_row_whose_whole_label_the_claim_names_in_one_phrase_is_read_over_a_shorter_one() -> None:
-    th = THRESHOLDS[False]
     header = "Model XNLI (Acc) NER (F1) fr ru zh fr ru zh"
     caption = "Table 1: Dissecting bilingual MLM."
-    emb = _table_row("Sep Emb 72.7 63.6 60.8 75.5 57.5 59.0", header, caption, th.topic - 0.2)
-    both = _table_row("Sep Emb + L1-3 69.2 61.7 56.4 73.8 46.8 53.5", header, caption, th.topic - 0.2)
+    emb, both, default, anchors = _table(
+        header, caption, "Sep Emb 72.7 63.6 60.8 75.5 57.5 59.0", "Sep Emb + L1-3 69.2 61.7 56.4 73.8 46.8 53.5",
+        "Default 73.6 68.7 68.3 79.8 60.9 63.6", "Default anchors 74.0 68.1 68.9 76.8 56.3 61.2", below_topic=0.2)
     # "Sep Emb + L1-3" is named by "separate embeddings and layers 1-3" (a capitalised word of
     # three letters is a cut word; the "+" joins): its cell, not Sep Emb's, is the claim's.
     claim = "With separate embeddings and layers 1-3, English-Russian NER transfer falls to 48.6 F1."
@@ -1150,8 +1154,6 @@ def test_the_row_whose_whole_label_the_claim_names_in_one_phrase_is_read_over_a_
     assert "46.8" in d.reason and "sep emb + l1-3" in d.reason
     assert checked(claim.replace("48.6", "46.8"), [emb, both]).verdict is Verdict.SUPPORTED
     # Words of the longer label named apart, in two phrases, do not name it.
-    default = _table_row("Default 73.6 68.7 68.3 79.8 60.9 63.6", header, caption, th.topic - 0.2)
-    anchors = _table_row("Default anchors 74.0 68.1 68.9 76.8 56.3 61.2", header, caption, th.topic - 0.2)
     from claimcheck.verify.lexical import normalise
     from claimcheck.verify.verdict import _most_specific
 
