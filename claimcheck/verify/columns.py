@@ -147,8 +147,10 @@ _EXCLUDED = re.compile(r"\b(?:outside|except(?: for)?|besides|other than|apart f
 
 
 def _setting(low: str, pos: int) -> bool:
-    """Whether the name at ``pos`` of a (lower-cased) claim is where training data came from."""
-    return _TRAINING.match(low, pos) is not None or _TRAINED_ON.search(low[max(0, pos - 40) : pos]) is not None
+    """Whether the name at ``pos`` of a (lower-cased) claim is no cell's column: where training
+    data came from, or what the claim leaves out ("Outside English, ... averages")."""
+    return _TRAINING.match(low, pos) is not None or _TRAINED_ON.search(low[max(0, pos - 40) : pos]) is not None \
+        or _EXCLUDED.search(low, max(0, pos - 14), pos) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -262,11 +264,9 @@ def read_column(
                 continue  # the number itself
             if name.isdigit() and header_words and not _counts_header(low_claim, pos, header_words):
                 continue  # "8 bits" names no column of "Layer index 0 1 ... 8"
-            if _EXCLUDED.search(low_claim, max(0, pos - 14), pos):
-                continue  # "Outside English, ... averages": every column but that one
             if _setting(low_claim, pos):
                 # A language named as where training data came from ("not seen in the English
-                # training data") is the setting, not the cell's column.
+                # training data") is the setting, not the cell's column; nor is one left out.
                 continue
             anywhere.append((abs(pos - m.start), i))
             if m.end <= pos < next_start:
