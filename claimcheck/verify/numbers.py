@@ -1056,8 +1056,10 @@ def check_numbers(
     results: list[NumberCheck] = []
     matched_hits: list[_Hit | None] = []
     matchers = [_Matcher(m, False) for m in mentions]
+    # What a count or a size counts ("84K pairs" against the source's "48K pairs").
     nouns = [_counted_noun(ctoks, cstarts, len(claim_text), m.end)
-             if _is_count(m) and m.end <= len(claim_text) else None for m in mentions]
+             if (_is_count(m) or m.kind == "multiplier") and m.end <= len(claim_text) else None
+             for m in mentions]
     for mention, noun in zip(mentions, nouns, strict=True):
         at_cut = mention.at_cut or (mention.end >= cut_at > 0)
         tol = tolerance_of(mention)
@@ -1074,7 +1076,7 @@ def check_numbers(
         for rank, (p, a) in enumerate(zip(passages, analyses, strict=True)):
             for m in (matches, *(in_units[u] for u in units[rank] if u in in_units)):
                 for src in _candidate_numbers(a, m):
-                    if noun is not None and src.mention.decimals:
+                    if noun is not None and _is_count(mention) and src.mention.decimals:
                         continue  # a count of things ("8-shot") is whole: no score's 7.9
                     if m(src.mention.value, src.mention.decimals, src.tol, src.digits):
                         hits.append(_Hit(p, rank, src, a))

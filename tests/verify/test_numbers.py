@@ -18,6 +18,7 @@ from claimcheck.verify.numbers import (
 )
 
 XTREME = ArxivId.parse("2003.11080v5")
+MOTHELLO = ArxivId.parse("2404.12444v1")
 INTER_V1 = ArxivId.parse("2005.13013v1")
 INTER_V2 = ArxivId.parse("2005.13013v2")
 
@@ -464,6 +465,29 @@ def test_a_count_of_the_same_noun_in_a_nearby_sentence_is_different() -> None:
 def test_a_count_of_the_same_noun_sharing_no_other_word_is_not_different() -> None:
     claim = "The probe is trained on 30 languages."
     assert check(claim, SELECTION) == [("30", NumberStatus.ABSENT, None)]
+
+
+def test_a_size_of_the_same_noun_in_a_nearby_sentence_is_different() -> None:
+    # "84K pairs" is a size, not a count, but it counts pairs as "48K pairs" does.
+    probe = [
+        sentence("Each probe is trained on a set of 800 randomly generated Othello game "
+                 "sequences, which are all translated into a specific language.", MOTHELLO, 5),
+        sentence("Right: after the probe is trained, we use it to recover the board state.",
+                 MOTHELLO, 5),
+        sentence("Figure 3: An illustration of the probe training procedure.", MOTHELLO, 5),
+        sentence("This results in approximately 48K pairs of activation data and corresponding "
+                 "board states.", MOTHELLO, 5),
+    ]
+    claim = ("Each mOthello probe is trained on 800 translated game sequences, which yields "
+             "roughly 84K pairs of activations and board states.")
+    assert check(claim, probe) == [
+        ("800", NumberStatus.MATCHED, 800.0),
+        ("84K", NumberStatus.DIFFERENT, 48000.0),
+    ]
+    assert check(claim.replace("84K", "48K"), probe)[1] == ("48K", NumberStatus.MATCHED, 48000.0)
+    # A size with decimals still matches its source written with them.
+    assert check("It has 8.5M sentences.", [sentence("It has 8.5M sentences.", MOTHELLO, 5)]) == [
+        ("8.5M", NumberStatus.MATCHED, 8500000.0)]
 
 
 def test_a_count_that_heads_a_table_column_is_a_setting_not_a_contradiction() -> None:
