@@ -893,6 +893,10 @@ def decide(
     absent = [n for n in absent if n not in listed]
     # Measurements only: a count ("seven") is found in too many places to vouch for a part.
     held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
+    # Read in the row of the claim's column reading, a count is vouched for too ("530 million
+    # tokens" in the row "ja Japanese 530 69.3" that holds its "69.3 GiB").
+    held |= frozenset(n.mention.text for n in numbers if n.status is NumberStatus.MATCHED
+                      and any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))
     # The sentences around the best one say what its "this" and "such data" are ("To remove
     # anchor points, we add a language prefix ..." before "... trained with such data has no
     # shared vocabulary"): the claim's words may be there.

@@ -522,6 +522,9 @@ def test_a_column_is_named_by_its_name_or_its_unit_and_a_languages_number_read_i
     assert mention_positions(claim, "Size (GiB)") == [claim.index("GiB")]
     assert mention_positions(claim, "Tokens (M)") == [claim.index("tokens")]
     assert mention_positions(claim, "Avg (M)") == []
+    # Read in the row of the claim's column reading, the count is held for the claim's parts.
+    d = _decide(claim, CC100)
+    assert d.verdict is Verdict.SUPPORTED and {"1.6", "275 million"} <= d.held, (d.reason, d.held)
     d = _decide("CC-100 holds 1.6 GiB of Swahili text.", CC100)
     assert d.verdict is Verdict.SUPPORTED, d.reason
     d = _decide("CC-100 holds 1.4 GiB of Swahili text.", CC100)
