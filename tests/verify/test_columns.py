@@ -511,6 +511,28 @@ def test_of_a_models_many_rows_those_of_the_claims_table_are_ranked() -> None:
     assert tydiqa in [s.passage for s in ranked][:2]
 
 
+def test_the_named_row_of_the_table_whose_caption_names_the_claims_dataset_is_ranked() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    claim = ("On TyDiQA-QG, mT5 fine-tuned on English and then on target-language shots averages "
+             "12.2 BLEU, with its best score, 28.8, on Telugu.")
+    header = "Transfer + Model Macro ar be fi id sw ko ru te"
+    qg = _table("English Target FT 12.2 11.5 7.3 15.8 14.1 13.1 7.9 8.9 18.8", header,
+                "Table 22: Model performance on TYDIQA-QG.", page=27)
+    # The rows the claim names by "mT5", in the paper's other tables, hold none of its numbers.
+    mt5 = [_table(f"mT5 3{i}.5 50.0 42.2 50.4 47.5 0.2 0.0 0.0 0.4", header,
+                  f"Table {i}: Model performance on XNLI.", page=8 + i) for i in range(8)]
+    other = _table("English FT 12.2 2.1 3.5 5.1 6.2 5.1 3.0 4.7 4.2", header,
+                   "Table 19: Model performance on TYDIQA.", page=26)
+    prose = fillers(10, "On TyDiQA-QG, mT5 fine-tuned on English and then on target shots does well", 12)
+    index = PaperIndex.build("2305.14857v1", [*prose, *mt5, other, qg], None)
+    got = [s.passage for s in rank(claim, None, [index], top=4)]
+    assert qg in got and other not in got
+    d = judged(claim, index)[2]
+    assert d.verdict is Verdict.CONTRADICTED and "18.8" in d.reason and "te" in d.reason, d.reason
+    assert judged(claim.replace("28.8", "18.8"), index)[2].verdict is not Verdict.CONTRADICTED
+
+
 CC100 = [_table(t, "ISO code Language Tokens (M) Size (GiB)", "Table 6: Languages and statistics of the CC-100 corpus.",
                 page=11) for t in ("sw Swahili 275 1.6", "ru Russian 23408 278.0")]
 
