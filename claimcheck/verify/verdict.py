@@ -1714,6 +1714,16 @@ def _writes_name(low: str, ents: set[str], label: str) -> bool:
 _ABSENCE_LABELS = frozenset({"No", "NO", "w/o", "W/o", "Without"})
 
 
+# A word the claim abbreviates with a stop ("Eng.", "Tgt."), of three letters or more.
+_ABBREVIATION = re.compile(r"(?<![\w.])([a-z]{3,})\.(?![a-z])")
+
+
+def _letters_in_order(short: str, word: str) -> bool:
+    """Whether ``short``'s letters are in ``word`` in the same order ("tgt" in "target")."""
+    rest = iter(word)
+    return all(c in rest for c in short)
+
+
 def _names_word(low: str, word: str) -> bool:
     """Whether a claim names one word of a row's label, as a whole word, or as the column
     names are read (``mention_positions``) but not as the start of a longer name ("XLM" of
@@ -1728,6 +1738,10 @@ def _names_word(low: str, word: str) -> bool:
         span = layers.group(1) + (rf"\s*[-–]\s*{layers.group(2)}" if layers.group(2) else "")
         if re.search(rf"\blayers?\s+{span}(?![\d-])", low):
             return True
+    if plain_word(word) and len(key) >= 4 and any(
+            a[0] == key[0] and a != key and _letters_in_order(a, key)
+            for a in _ABBREVIATION.findall(low)):
+        return True  # "English Target FT" as "Eng.+Tgt. FT"
     if word in _ABSENCE_LABELS:
         # "No anchors" as "without any anchor points" (a lower-case "no" is Norway's code).
         return re.search(r"\b(?:no|without|w/o)\b", low) is not None

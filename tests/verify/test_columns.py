@@ -994,6 +994,9 @@ def test_a_setting_joined_by_plus_names_its_own_row_and_the_one_row_with_the_cla
     # "English+target" joins two words the row writes apart: that row is named.
     english_target = _table("English Target FT 12.1 2.8 8.5 0.0", "Transfer + Model Macro aym bzd cni", None)
     assert names_row(normalise("English+target FT of mT5 averages 12.1."), set(), english_target)
+    # Abbreviated with stops, its words are named too, but not by letters out of their order.
+    assert names_row(normalise("mT5 Eng.+Tgt. FT averages 12.1."), set(), english_target)
+    assert not names_row(normalise("mT5 Eng.+Gtt. FT averages 12.1."), set(), english_target)
     # Of the rows the claim names, only ENG.+TGT.'s has the column it names (TyDi): 66.8 is
     # ENG. FT's cell there, and the claim's row gives 69.5.
     ranked = [Scored(p, 0.3, None, 0.3) for p in (eng, both, per_language)]
