@@ -1937,9 +1937,12 @@ def caption_fits(claim: str, row: Passage, *, but_label: bool = False) -> bool:
 @lru_cache(maxsize=65536)
 def _caption_names(claim: str, caption: str, models: frozenset[str], shortest: int = 1) -> bool:
     """Whether a caption names one of the claim's names, of ``shortest`` characters or more,
-    other than the ``models``."""
+    other than the ``models``: as the claim writes it, or without its punctuation ("KLUE-NLI"
+    for "KLUENLI")."""
     low = normalise(caption)
-    return any(label_pattern(e).search(low) for e in entities(claim)
+    squashed = {squash(w) for w in low.split()}
+    return any(label_pattern(e).search(low) or (len(squash(e)) >= 4 and squash(e) in squashed)
+               for e in entities(claim)
                if len(e) >= shortest and not any(e in m or m in e for m in models))
 
 

@@ -488,6 +488,13 @@ def test_table_fit_reads_captions_and_the_columns_a_claim_names() -> None:
     claim = "On TyDiQA, BLOOM with English in-context learning reaches 73.7 F1 on Swahili."
     assert table_fit(claim, tydiqa) == 2
     assert table_fit(claim, qg) == 1  # "TyDiQA" is not "TYDIQA-QG"; Swahili is still a column
+    # A name is named without its punctuation too: "KLUE-NLI" is the caption's "KLUENLI".
+    nli = _table("EICL ChatGPT 64.8 62.3 –", "Transfer + Model KLUENLI PARSINLUENTAILMENT OCNLI",
+                 "Table 13: Model performance on KLUENLI, OCNLI and PARSINLUENTAILMENT.", page=23)
+    assert table_fit("ChatGPT scores 64.8 on KLUE-NLI.", nli) == 2
+    d = _decide("Asai et al. report that ChatGPT with English demonstrations scores 62.3 on KLUE-NLI.",
+                [nli])
+    assert d.verdict is Verdict.CONTRADICTED and "64.8" in d.reason, d.reason
     # A language named as where training data came from names no column; a table of languages
     # without the one the claim names is not its table.
     assert table_fit("BLOOM reaches 57.5 F1 with English training data.", replace(tydiqa, caption=None)) == 0
