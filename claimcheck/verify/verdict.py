@@ -1151,9 +1151,14 @@ def _rival_row(
             return None
     # The most specific label the claim names ("xlm-r large" over "xlm-r") is shown.
     rows.sort(key=lambda r: -len(r[1]))
+    # A row the claim names by its id ("the no-random change alone (ID 4)") is the claim's,
+    # even where the best passage writes the number of another ("on layer 8 (.97 vs. .16)", the
+    # original model's).
+    by_id = any(_named_by_id(low, r[0].passage) for r in rows)
     for n in numbers:
         d = n.mention.decimals
-        if d == 0 or (n.mention.at_cut and truncated) or _states(best.passage.text, n):
+        if d == 0 or (n.mention.at_cut and truncated) or (
+                _states(best.passage.text, n) and not by_id):
             continue
         if written_as_difference(claim, n.mention.end):
             continue  # "21.7 points higher on seen entities": a difference, not a cell

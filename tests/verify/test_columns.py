@@ -563,6 +563,30 @@ def test_a_column_is_named_by_its_name_or_its_unit_and_a_languages_number_read_i
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
 
 
+def test_a_row_named_by_its_id_without_the_claims_number_contradicts_it_whatever_the_prose_writes() -> None:
+    header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
+    caption = "Table 1: Multilinguality and model fit. ID is a unique identifier for the model setting."
+    rows = [_table(t, header, caption, page=6) for t in (
+        "0 original .70 1.00 .00 .16 .02 .88 .02 1.00 .00 .97 .01 .79 .03 9 00.2 217 07.8",
+        "4 no-random .68 1.00 .00 .19 .03 .87 .02 1.00 .00 .85 .07 .82 .04 9 00.6 273 07.7")]
+    # The best passage writes .97, the original model's.
+    prose = Passage(PID, 5, 0, 120, "Retrieval works better with contextualized representations on layer 8 "
+                    "(.97 vs. .16) whereas word translation works better on layer 0.", PassageKind.SENTENCE)
+    ranked = [Scored(prose, 0.45, None, 0.45), *(Scored(r, 0.3, None, 0.3) for r in rows)]
+
+    def verdict(claim: str) -> Decision:
+        checks = check_numbers(extract_numbers(claim), [s.passage for s in ranked], claim_text=claim)
+        return decide(claim, ranked, checks, semantic=False)
+
+    d = verdict("With the no-random masking change alone (ID 4), Dufter and Schütze's model keeps a layer-8 "
+                "sentence retrieval score of .97.")
+    assert d.verdict is Verdict.CONTRADICTED and "no-random" in d.reason, d.reason
+    # Named by its label alone, the row gives way to the prose that writes the number.
+    d = verdict("With the no-random masking change alone, Dufter and Schütze's model keeps a layer-8 "
+                "sentence retrieval score of .97.")
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
 def test_a_rows_id_is_no_word_of_its_name_and_settings_joined_by_semicolons_are_its_words() -> None:
     from claimcheck.verify.index import PaperIndex, rank, row_label
 
