@@ -84,6 +84,23 @@ def test_a_number_absent_from_a_good_match_is_partial() -> None:
     assert "9.9" in d.reason
 
 
+def test_a_claim_none_of_whose_numbers_the_matching_passages_hold_is_not_found() -> None:
+    th = THRESHOLDS[False]
+    ranked = [scored("We compare naive bilingual pretraining with anchor-token pretraining by their "
+                     "alignment probe accuracy.", th.support + 0.05),
+              scored("Each mOthelloGPT is trained on synthetic game sequences.", th.topic)]
+    claim = ("Doubling mOthelloGPT's depth to 16 transformer blocks lets naive bilingual pretraining "
+             "reach 0.9 alignment probe accuracy without anchor tokens.")
+    d = checked(claim, ranked)
+    assert d.verdict is Verdict.NOT_FOUND and "(16, 0.9)" in d.reason, d.reason
+    # One of them held anywhere in the passages keeps the claim on topic, partly stated.
+    ranked.append(scored("A probe reaches 0.9 accuracy.", th.topic))
+    assert checked(claim, ranked).verdict is Verdict.PARTIALLY_SUPPORTED
+    # And one number stated nowhere is a detail missing, not the claim's whole finding.
+    d = checked("Naive bilingual pretraining reaches 0.9 alignment probe accuracy.", ranked[:2])
+    assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
+
+
 def test_negated_claim_against_positive_passage_is_contradicted() -> None:
     th = THRESHOLDS[False]
     passage = "Intermediate-task training improves BUCC and Tatoeba."
