@@ -2067,16 +2067,30 @@ def _longer_list(claim: str, n: NumberCheck, near: str) -> list[str] | None:
 
 
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# The items a count names by the first and last of their letters: "five entity sets, (a) to (e)".
+_LETTER_SPAN = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?,?\s*\(([a-z])\)\s*(?:to|through|[-–])\s*\(([a-z])\)")
+
+
+def _letter_span(first: str, last: str, text: str) -> bool:
+    """Whether ``text`` writes the span of letters from ``first`` to ``last`` ("(a–e)",
+    "(a) to (e)", "(a)-(e)")."""
+    return re.search(rf"\(\s*{first}\s*\)?\s*(?:to|through|[-–—])\s*\(?\s*{last}\s*\)",
+                     text.lower()) is not None
 
 
 def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:
     """A count the claim itself spells out, every item of which the source states: "three
     languages: English, German and Hindi" against "on English, German and Hindi", "three seed
     numbers, 100, 13 and 21" against "We use 100, 13, and 21 as seed numbers" (an item's first
-    word is enough: "POS tagging" for "POS")."""
+    word is enough: "POS tagging" for "POS"), "five entity sets, (a) to (e)" against "the sets
+    (a–e)"."""
     m = n.mention
     if m.decimals or m.value != int(m.value):
         return False
+    span = _LETTER_SPAN.match(claim[m.end :])
+    if span is not None and ord(span.group(2)) - ord(span.group(1)) + 1 == int(m.value) \
+            and _letter_span(span.group(1), span.group(2), near):
+        return True  # "five entity sets, (a) to (e)" against "the sets (a–e)"
     low = normalise(near)
     for pattern, whole in ((_LIST_AFTER, True), (_APPOSITION, False)):
         after = pattern.match(claim[m.end :])

@@ -101,6 +101,17 @@ def test_a_claim_none_of_whose_numbers_the_matching_passages_hold_is_not_found()
     assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
 
 
+def test_a_count_the_claim_spells_out_as_a_span_of_letters_is_stated_by_that_span() -> None:
+    th = THRESHOLDS[False]
+    passage = "We only show languages where the sets (a–e) contain at least 100 entities each."
+    claim = "It only shows languages where its five sets, (a) to (e), contain at least 100 entities each."
+    d = checked(claim, [scored(passage, th.support + 0.05)])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # A count that the span does not make is not stated by it.
+    d = checked(claim.replace("five", "four"), [scored(passage, th.support + 0.05)])
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
+
+
 def test_negated_claim_against_positive_passage_is_contradicted() -> None:
     th = THRESHOLDS[False]
     passage = "Intermediate-task training improves BUCC and Tatoeba."
