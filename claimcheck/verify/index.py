@@ -15,8 +15,8 @@ import numpy.typing as npt
 
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
-from claimcheck.verify.languages import LANGUAGES
-from claimcheck.verify.numbers import plain_word, squash
+from claimcheck.verify.languages import LANGUAGE_COUNT, LANGUAGES, listed_codes
+from claimcheck.verify.numbers import extract_numbers, plain_word, squash
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
 _CITATION = re.compile(
@@ -240,6 +240,8 @@ NAMED_NUMBER_BONUS = 0.1
 MAX_NAMED_ROWS = 6
 # Rows named in part and holding a claim number (``PaperIndex.rows_led_in``) kept beyond them.
 MAX_LED_ROWS = 3
+# How far after a list of languages its table's caption may start (characters).
+CAPTION_AFTER = 400
 # Rows holding two of a claim's measurements kept beyond them, where they ranked below the top.
 MAX_HOLDING_ROWS = 2
 NAMED, LED = 2, 1  # how a ranked row is named: by its whole label, or by its first word
@@ -443,7 +445,40 @@ def rank(
                 and lexical.number_recall(measures, x.passage.text) * len(measures) >= 2 - 1e-9
                 ][:MAX_HOLDING_ROWS]
     out += _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
-    return out + _captioned_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
+    out += _captioned_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
+    return out + _language_lists(out, claim_core, claim_terms, claim_vec, indexes)
+
+
+def _language_lists(
+    out: Sequence[Scored], claim: str, claim_terms: Sequence[str], claim_vec: FloatArray | None,
+    indexes: Sequence[PaperIndex],
+) -> list[Scored]:
+    """For a claim counting languages ("AmericasNLI covers 12 languages"), the passages listing
+    the codes of a dataset it names ("AMERICAS NLI aym, bzd, cni, ..."), where it is read, each
+    with the caption printed after it ("Table 9: ... BUFFET-Light"), which tells the lists of
+    two tables apart."""
+    if not any(m.decimals == 0 and LANGUAGE_COUNT.match(claim, m.end)
+               for m in extract_numbers(claim)):
+        return []
+    from claimcheck.verify.verdict import entities
+
+    names = [(n, squash(n)[:4]) for n in sorted(entities(claim)) if len(squash(n)) >= 4]
+    have = {id(s.passage) for s in out}
+    low = lexical.normalise(claim)
+    extra: list[Scored] = []
+    for idx in indexes:
+        lists = [i for i, text in enumerate(idx.texts) if "," in text and any(
+            head in squash(text) and listed_codes(name, text) for name, head in names)]
+        for i in lists[:MAX_LED_ROWS]:
+            p = idx.passages[i]
+            caption = next((k for k, c in enumerate(idx.passages) if c.kind is PassageKind.CAPTION
+                            and c.paper_id == p.paper_id and c.page == p.page
+                            and 0 <= c.start - p.end < CAPTION_AFTER), None)
+            for k in (i, caption):
+                if k is not None and id(idx.passages[k]) not in have:
+                    extra.append(_scored(idx, k, low, claim_terms, claim_vec))
+                    have.add(id(idx.passages[k]))
+    return extra
 
 
 def _scored(idx: PaperIndex, i: int, low: str, claim_terms: Sequence[str],

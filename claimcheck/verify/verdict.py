@@ -90,7 +90,7 @@ from claimcheck.verify.index import (
     without_id,
     without_measure,
 )
-from claimcheck.verify.languages import LANGUAGES
+from claimcheck.verify.languages import LANGUAGE_COUNT, LANGUAGES, listed_codes
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import (
     extract_numbers,
@@ -869,8 +869,24 @@ def decide(
     in_labels = {d for r in confirmed.values() for d in re.findall(r"\d+", " ".join(_label_words(r.row)))}
     absent = [n for n in absent if n.mention not in confirmed and not (
         n.mention.decimals == 0 and f"{n.mention.value:g}" in in_labels)]
+    # A count of a dataset's languages is read in the paper's list of them ("AmericasNLI covers
+    # 12 languages" against "AMERICAS NLI aym, bzd, cni, ..."): it holds where a list gives as
+    # many, and the list contradicts it where none does.
+    for n in absent:
+        lists = _language_lists(claim_core, n, ranked)
+        if not lists or any(_counts_codes(n, codes) for _, _, codes in lists):
+            continue
+        s, name, codes = lists[0]
+        return Decision(
+            Verdict.CONTRADICTED,
+            calibrated(semantic, Verdict.CONTRADICTED, TABLE_MARGIN),
+            f"claim counts {n.mention.text} languages for {name}; {s.passage.paper_id} "
+            f"p.{s.passage.page} lists {len(codes)}: {', '.join(codes)}",
+            passage=s,
+        )
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)
-              or _count_of_list(claim_core, n, best.passage.text)]
+              or _count_of_list(claim_core, n, best.passage.text)
+              or any(_counts_codes(n, c) for _, _, c in _language_lists(claim_core, n, ranked))]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
     kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
@@ -1081,6 +1097,36 @@ def _rival_number(
             if s is top[0] and items is not None and len(items) != m.value:
                 return n, s, f"{len(items)} ({', '.join(items)})"
     return None
+
+
+def _language_lists(claim: str, n: NumberCheck, ranked: Sequence[Scored]
+                    ) -> list[tuple[Scored, str, list[str]]]:
+    """For a count of languages ("covers 12 languages"), the lists of language codes that the
+    ranked passages print after a dataset the claim names: (passage, name, codes)."""
+    m = n.mention
+    if m.decimals or m.value != int(m.value) or m.end > len(claim) \
+            or LANGUAGE_COUNT.match(claim, m.end) is None:
+        return []
+    found = [(s, _as_written(claim, name), codes)
+             for name in sorted(entities(claim)) for s in ranked
+             if (codes := listed_codes(name, s.passage.text)) is not None]
+    # A list whose table's caption, after it on its page, names what the claim speaks of comes
+    # first ("Table 9: The subset ... in BUFFET-Light" for "BUFFET-Light keeps ...").
+    captions = [c.passage for c in ranked if c.passage.kind is PassageKind.CAPTION]
+
+    def named_after(p: Passage) -> bool:
+        after = [c for c in captions if c.paper_id == p.paper_id and c.page == p.page
+                 and 0 <= c.start - p.end < CONTEXT_CHARS]
+        first = min(after, key=lambda c: c.start, default=None)
+        return first is not None and _caption_names(claim, first.text, frozenset(), 4)
+
+    return sorted(found, key=lambda f: not named_after(f[0].passage))
+
+
+def _counts_codes(n: NumberCheck, codes: Sequence[str]) -> bool:
+    """Whether a count of languages is a list's: its codes, or those other than English's ("en"),
+    the source of a dataset's translations."""
+    return int(n.mention.value) in (len(codes), len(codes) - ("en" in codes))
 
 
 def _count_of_list(claim: str, n: NumberCheck, text: str) -> bool:
