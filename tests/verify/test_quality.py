@@ -34,10 +34,10 @@ def figure(name: str, text: str) -> float:
 # out).
 # dev2 is lower than it was before the stemmer took a short verb's silent e off (two dev2
 # verdicts lost in each mode, for more right on the other splits); see the README.
-LEXICAL_FLOORS = [("dev", 0.87), ("dev2", 0.79), ("dev3", 0.87), ("dev4", 0.85), ("dev5", 0.83),
-                  ("dev6", 0.71), ("dev7", 0.72), ("dev8", 0.74), ("dev9", 0.75), ("test", 0.85)]
-SEMANTIC_FLOORS = [("dev", 0.88), ("dev2", 0.85), ("dev3", 0.88), ("dev4", 0.81), ("dev5", 0.83),
-                   ("dev6", 0.74), ("dev7", 0.74), ("dev8", 0.79), ("dev9", 0.76), ("test", 0.85)]
+LEXICAL_FLOORS = [("dev", 0.87), ("dev2", 0.80), ("dev3", 0.88), ("dev4", 0.86), ("dev5", 0.83),
+                  ("dev6", 0.72), ("dev7", 0.76), ("dev8", 0.74), ("dev9", 0.77), ("test", 0.85)]
+SEMANTIC_FLOORS = [("dev", 0.88), ("dev2", 0.88), ("dev3", 0.89), ("dev4", 0.82), ("dev5", 0.83),
+                   ("dev6", 0.74), ("dev7", 0.78), ("dev8", 0.79), ("dev9", 0.78), ("test", 0.85)]
 
 
 @pytest.mark.slow
