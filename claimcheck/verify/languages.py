@@ -31,6 +31,7 @@ _CODE = re.compile(r"[a-z]{2,3},?")
 
 
 def _squash(text: str) -> str:
+    """``numbers.squash``, which cannot be imported here: ``numbers`` imports this module."""
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
