@@ -847,10 +847,11 @@ def decide(
     # The row a measurement was read in under the column the claim names is the claim's: its
     # other numbers found there are stated by it ("530 million tokens" beside "69.3 GiB").
     claims_rows = {id(r.row) for r in confirmed.values()}
+    in_claims_rows = [n for n in numbers if n.status is NumberStatus.MATCHED
+                      and any(id(r) in claims_rows for r in _rows_quoted(n, ranked))]
     absent = [n for n in numbers if n.status in (NumberStatus.ABSENT, NumberStatus.DIFFERENT)
               or (n.status is NumberStatus.MATCHED and not _states(near, n) and n not in tabled
-                  and n.mention not in confirmed
-                  and not any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))]
+                  and n.mention not in confirmed and n not in in_claims_rows)]
     absent = [n for n in absent if not _difference(claim_core, n, numbers, absent)]
     # "0.932 on layer 3" read under the column "3": the 3 names the column, it is stated; so
     # does "two" in "with two anchor tokens, ... 0.67" read under the column "2", and any other
@@ -872,8 +873,9 @@ def decide(
     # A count of a dataset's languages is read in the paper's list of them ("AmericasNLI covers
     # 12 languages" against "AMERICAS NLI aym, bzd, cni, ..."): it holds where a list gives as
     # many, and the list contradicts it where none does.
+    code_lists = {id(n): _language_lists(claim_core, n, ranked) for n in absent}
     for n in absent:
-        lists = _language_lists(claim_core, n, ranked)
+        lists = code_lists[id(n)]
         if not lists or any(_counts_codes(n, codes) for _, _, codes in lists):
             continue
         s, name, codes = lists[0]
@@ -886,7 +888,7 @@ def decide(
         )
     listed = [n for n in absent if _counts_its_list(claim_core, n, near)
               or _count_of_list(claim_core, n, best.passage.text)
-              or any(_counts_codes(n, c) for _, _, c in _language_lists(claim_core, n, ranked))]
+              or any(_counts_codes(n, c) for _, _, c in code_lists[id(n)])]
     # Besides the best passage, a sentence that states one of the claim's measurements states
     # the claim ("... English (.75 vs. .81)" for ".75 against .85"), however it words it.
     kept = [n for n in numbers if n.status is NumberStatus.MATCHED and n.mention.decimals > 0]
@@ -911,8 +913,7 @@ def decide(
     held = frozenset(n.mention.text for n in numbers if n not in absent and n.mention.decimals > 0)
     # Read in the row of the claim's column reading, a count is vouched for too ("530 million
     # tokens" in the row "ja Japanese 530 69.3" that holds its "69.3 GiB").
-    held |= frozenset(n.mention.text for n in numbers if n.status is NumberStatus.MATCHED
-                      and any(id(r) in claims_rows for r in _rows_quoted(n, ranked)))
+    held |= frozenset(n.mention.text for n in in_claims_rows)
     # The sentences around the best one say what its "this" and "such data" are ("To remove
     # anchor points, we add a language prefix ..." before "... trained with such data has no
     # shared vocabulary"): the claim's words may be there.
