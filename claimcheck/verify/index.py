@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from claimcheck.models import Passage, PassageKind
 from claimcheck.verify import lexical
-from claimcheck.verify.languages import LANGUAGE_COUNT, LANGUAGES, listed_codes
+from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.numbers import extract_numbers, plain_word, squash
 from claimcheck.verify.semantic import FloatArray, SemanticModel
 
@@ -457,10 +457,10 @@ def _language_lists(
     the codes of a dataset it names ("AMERICAS NLI aym, bzd, cni, ..."), where it is read, each
     with the caption printed after it ("Table 9: ... BUFFET-Light"), which tells the lists of
     two tables apart."""
-    if not any(m.decimals == 0 and LANGUAGE_COUNT.match(claim, m.end)
-               for m in extract_numbers(claim)):
+    from claimcheck.verify.verdict import counts_languages, entities, listed_codes
+
+    if not any(counts_languages(claim, m) for m in extract_numbers(claim)):
         return []
-    from claimcheck.verify.verdict import entities
 
     names = [(n, squash(n)[:4]) for n in sorted(entities(claim)) if len(squash(n)) >= 4]
     have = {id(s.passage) for s in out}

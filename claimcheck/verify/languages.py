@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 LANGUAGES = {
     "afrikaans": "af", "arabic": "ar", "bengali": "bn", "bulgarian": "bg", "chinese": "zh",
     "dutch": "nl", "english": "en", "estonian": "et", "finnish": "fi", "french": "fr",
@@ -23,56 +21,3 @@ LANGUAGES = {
     "quechua": "quy", "shipibo-konibo": "shp", "tagalog": "tl", "rarámuri": "tar",
     "raramuri": "tar", "wolof": "wol",
 }
-
-
-# A count of languages in a claim: "covers 12 languages", "four of AmericasNLI's languages".
-LANGUAGE_COUNT = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+languages\b")
-_CODE = re.compile(r"[a-z]{2,3},?")
-
-
-def _squash(text: str) -> str:
-    """``numbers.squash``, which cannot be imported here: ``numbers`` imports this module."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
-
-
-def listed_codes(name: str, text: str) -> list[str] | None:
-    """The language codes a passage lists right after a dataset's name, as a table of datasets
-    and their languages prints them ("AMERICAS NLI aym, bzd, cni, gn, ..."): the name written
-    with or without its spaces and punctuation, capitalised; codes in parentheses (the
-    English source data: "PAWS (en,) de, es, ...") are not counted; a comma follows every code
-    but the last ("XNLI and PAWS" lists nothing). None without two codes."""
-    key = _squash(name)
-    if len(key) < 4:
-        return None
-    words = text.split()
-    for i, first in enumerate(words):
-        if not first[:1].isupper():
-            continue
-        joined = ""
-        for j in range(i, min(i + 3, len(words))):
-            joined += _squash(words[j])
-            if joined == key:
-                codes = _codes_from(words, j + 1)
-                if len(codes) >= 2:
-                    return codes
-            if len(joined) >= len(key):
-                break
-    return None
-
-
-def _codes_from(words: list[str], k: int) -> list[str]:
-    codes: list[str] = []
-    while k < len(words):
-        w = words[k]
-        if w.startswith("("):
-            while k < len(words) and ")" not in words[k]:
-                k += 1
-            k += 1
-            continue
-        if not _CODE.fullmatch(w):
-            break
-        codes.append(w.rstrip(","))
-        k += 1
-        if not w.endswith(","):
-            break  # the last of the list ("..., shp, tar KLUE NLI ko")
-    return codes

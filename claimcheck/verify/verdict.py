@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -90,7 +90,7 @@ from claimcheck.verify.index import (
     without_id,
     without_measure,
 )
-from claimcheck.verify.languages import LANGUAGE_COUNT, LANGUAGES, listed_codes
+from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import (
     extract_numbers,
@@ -1104,9 +1104,7 @@ def _language_lists(claim: str, n: NumberCheck, ranked: Sequence[Scored]
                     ) -> list[tuple[Scored, str, list[str]]]:
     """For a count of languages ("covers 12 languages"), the lists of language codes that the
     ranked passages print after a dataset the claim names: (passage, name, codes)."""
-    m = n.mention
-    if m.decimals or m.value != int(m.value) or m.end > len(claim) \
-            or LANGUAGE_COUNT.match(claim, m.end) is None:
+    if not counts_languages(claim, n.mention):
         return []
     found = [(s, _as_written(claim, name), codes)
              for name in sorted(entities(claim)) for s in ranked
@@ -1317,24 +1315,81 @@ def run_on_record(claim: str, text: str) -> list[tuple[str, list[float | None]]]
     tokens = text.split()
     out = []
     for i in range(len(tokens)):
-        for width in (1, 2):
-            name = squash("".join(tokens[i : i + width]))
-            if name not in names or (width == 2 and squash(tokens[i]) in names):
+        if (at := _name_at(tokens, i, names.keys(), 2)) is None:
+            continue
+        name, after = at
+        record: list[float | None] = []
+        lead = 0
+        for tok in tokens[after:]:
+            if _PLAIN_NUMBER.fullmatch(tok):
+                record.append(float(tok.replace(",", "")))
+            elif _RANGE_CELL.fullmatch(tok):
+                record.append(None)
+            elif any(c.isdigit() for c in tok):
                 continue
-            record: list[float | None] = []
-            lead = 0
-            for tok in tokens[i + width :]:
-                if _PLAIN_NUMBER.fullmatch(tok):
-                    record.append(float(tok.replace(",", "")))
-                elif _RANGE_CELL.fullmatch(tok):
-                    record.append(None)
-                elif any(c.isdigit() for c in tok):
-                    continue
-                elif record or (lead := lead + 1) > RECORD_LEAD_WORDS:
-                    break
-            if record:
-                out.append((names[name], record))
+            elif record or (lead := lead + 1) > RECORD_LEAD_WORDS:
+                break
+        if record:
+            out.append((names[name], record))
     return out
+
+
+def _name_at(tokens: Sequence[str], i: int, keys: Collection[str], widths: int) -> tuple[str, int] | None:
+    """The name of ``keys`` (``squash``ed) that ``tokens[i:]`` start with, written over up to
+    ``widths`` tokens with or without its spaces and punctuation ("AMERICAS NLI" for
+    "americasnli"), the shortest first; and the index of the token after it."""
+    for width in range(1, widths + 1):
+        if i + width <= len(tokens) and (key := squash("".join(tokens[i : i + width]))) in keys:
+            return key, i + width
+    return None
+
+
+# A count of languages in a claim, after its number: "covers 12 languages", "four of
+# AmericasNLI's languages".
+_LANGUAGE_COUNT = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+languages\b")
+_CODE = re.compile(r"[a-z]{2,3},?")
+
+
+def counts_languages(claim: str, m: NumberMention) -> bool:
+    """Whether a whole number of the claim counts languages ("covers 12 languages")."""
+    return m.decimals == 0 and m.value == int(m.value) and m.end <= len(claim) \
+        and _LANGUAGE_COUNT.match(claim, m.end) is not None
+
+
+def listed_codes(name: str, text: str) -> list[str] | None:
+    """The language codes a passage lists right after a dataset's name, as a table of datasets
+    and their languages prints them ("AMERICAS NLI aym, bzd, cni, gn, ..."): the name
+    capitalised, written with or without its spaces and punctuation; codes in parentheses (the
+    English source data: "PAWS (en,) de, es, ...") are not counted; a comma follows every code
+    but the last ("XNLI and PAWS" lists nothing). None without two codes."""
+    key = squash(name)
+    if len(key) < 4:
+        return None
+    words = text.split()
+    for i, first in enumerate(words):
+        if first[:1].isupper() and (at := _name_at(words, i, {key}, 3)) is not None:
+            codes = _codes_from(words, at[1])
+            if len(codes) >= 2:
+                return codes
+    return None
+
+
+def _codes_from(words: Sequence[str], k: int) -> list[str]:
+    codes: list[str] = []
+    while k < len(words):
+        w = words[k]
+        if w.startswith("("):  # "(en,)", "( en,)", "(english, )"
+            while k < len(words) and ")" not in words[k]:
+                k += 1
+            k += 1
+            continue
+        if not _CODE.fullmatch(w):
+            break
+        codes.append(w.rstrip(","))
+        k += 1
+        if not w.endswith(","):
+            break  # the last of the list ("..., shp, tar KLUE NLI ko")
+    return codes
 
 
 @dataclass(frozen=True)

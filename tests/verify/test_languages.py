@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from claimcheck.models import ArxivId, Passage, PassageKind, Verdict
 from claimcheck.verify.index import PaperIndex, rank
-from claimcheck.verify.languages import listed_codes
 from claimcheck.verify.numbers import check_numbers, extract_numbers
-from claimcheck.verify.verdict import decide
+from claimcheck.verify.verdict import decide, listed_codes
 
 BUFFET = ArxivId.parse("2305.14857v1")
 FULL = ("Task Dataset Languages NLI AMERICAS NLI aym, bzd, cni, gn, hch, nah, too, quy, shp, tar "
