@@ -491,6 +491,12 @@ def _scored(idx: PaperIndex, i: int, low: str, claim_terms: Sequence[str],
     return Scored(idx.passages[i], lex, sem, fused)
 
 
+def _in_no_passage(numbers: frozenset[str], out: Sequence[Scored]) -> bool:
+    """Whether one of the claim's ``numbers`` is in none of the ranked passages."""
+    return any(not any(lexical.number_recall(frozenset({n}), s.passage.text) > 0 for s in out)
+               for n in numbers)
+
+
 def _captioned_rows(
     out: Sequence[Scored], numbers: frozenset[str], claim: str, claim_terms: Sequence[str],
     claim_vec: FloatArray | None, indexes: Sequence[PaperIndex],
@@ -503,8 +509,7 @@ def _captioned_rows(
     from claimcheck.verify.verdict import caption_fits, entities, names_row
 
     measures = frozenset(n for n in numbers if "." in n)
-    if not measures or all(any(lexical.number_recall(frozenset({n}), s.passage.text) > 0
-                               for s in out) for n in measures):
+    if not _in_no_passage(measures, out):
         return []
     have = {id(s.passage) for s in out}
     low, ents = lexical.normalise(claim), entities(claim)
@@ -538,8 +543,7 @@ def _sibling_rows(
         return []
     have = {id(s.passage) for s in out}
     low, ents = lexical.normalise(claim), entities(claim)
-    unfound = any(not any(lexical.number_recall(frozenset({n}), s.passage.text) > 0 for s in out)
-                  for n in numbers)
+    unfound = _in_no_passage(numbers, out)
     tables = {(s.passage.paper_id, s.passage.page, s.passage.header) for s in out
               if s.passage.kind is PassageKind.TABLE_ROW and s.passage.header
               and lexical.number_recall(numbers, s.passage.text) > 0
