@@ -7,6 +7,7 @@ line on stderr and its exit code; ``--verbose`` adds the traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -96,6 +97,10 @@ def _root(
     ),
 ) -> None:
     _state["verbose"] = verbose_flag
+    # pypdf reports recoverable damage ("EOF marker not found") through logging: every command
+    # that reads a PDF (parse, fetch, check, eval, rerun) shows it only with --verbose, so bad
+    # input still gets its one line.
+    logging.getLogger("pypdf").setLevel(logging.WARNING if verbose_flag else logging.ERROR)
 
 
 def main() -> None:

@@ -7,14 +7,13 @@ source, passages, title or reason) and a summary on stderr. Exit 0 when every pa
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimcheck.cli import app, handle_errors, load_settings, stderr_console, verbose
+from claimcheck.cli import app, handle_errors, load_settings, stderr_console
 from claimcheck.errors import UsageError
 from claimcheck.models import FetchedPaper, PaperOrigin, Reference, ReferenceStatus
 from claimcheck.papers import PaperFetcher, check_citation, parse_arxiv_id
@@ -89,7 +88,6 @@ def fetch_command(
     Sources in order: --papers-dir, the cache, arXiv. Exit 0 when every paper was had,
     3 when some could not be fetched, 2 for bad ids or unreadable reports.
     """
-    logging.getLogger("pypdf").setLevel(logging.WARNING if verbose() else logging.ERROR)
     err = stderr_console()
     with handle_errors():
         settings = load_settings(papers_dir=papers_dir, offline=offline,

@@ -7,7 +7,6 @@ one line on stderr as it fails. The exit status is then 2 if any file failed (ba
 
 from __future__ import annotations
 
-import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,7 +20,6 @@ from claimcheck.cli import (
     load_settings,
     stderr_console,
     stdout_console,
-    verbose,
     write_output,
 )
 from claimcheck.formats.json import dumps_reports
@@ -64,8 +62,6 @@ def parse_command(
 
     Exit 0 when all reports parsed (findings or not), 2 when any file failed or --output failed.
     """
-    # pypdf reports recoverable damage through logging; show it only with --verbose.
-    logging.getLogger("pypdf").setLevel(logging.WARNING if verbose() else logging.ERROR)
     with handle_errors():
         settings = load_settings()
     status = 0

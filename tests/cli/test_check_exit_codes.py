@@ -5,7 +5,10 @@ offline, so nothing touches the network."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,6 +148,23 @@ def test_exit_2_on_missing_report(tmp_path: Path) -> None:
     assert code == 2
     assert out == ""
     assert "nope.md" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_a_broken_pdf_gets_one_line(tmp_path: Path, command: str) -> None:
+    # pypdf logs "EOF marker not found" for this file before it fails. Run as a real process:
+    # under pytest its logging capture would hide a stray line on stderr.
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4\ngarbage")
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = [str(pdf), *OFFLINE] if command == "check" else [str(pdf)]
+    proc = subprocess.run([sys.executable, "-c", "from claimcheck.cli import main; main()",
+                           command, *args], check=False, capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        f"claimcheck: error: {pdf}: broken PDF: Stream has ended unexpectedly"]
 
 
 def test_exit_2_on_bad_baseline(report: Path, tmp_path: Path) -> None:
