@@ -56,27 +56,55 @@ class EvalReport:
 
 
 def load_labels(path: Path) -> list[LabelledClaim]:
-    """Read a labelled set; a bad line raises DataError naming file and line."""
+    """Read a labelled set; a bad line raises DataError naming file, line and what is wrong."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(f"{path}:{at}: not UTF-8 text (byte {exc.start}); expected JSON lines "
+                        "of labelled claims") from exc
     out: list[LabelledClaim] = []
     for n, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-            papers = tuple(ArxivId.parse(p) for p in obj["papers"])
-            out.append(LabelledClaim(
-                id=str(obj["id"]), claim=str(obj["claim"]), papers=papers,
-                label=Verdict(obj["label"]), category=str(obj.get("category", "")), line=n,
-            ))
-        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
-            raise DataError(f"{path}:{n}: bad labelled claim: {exc}") from exc
+        out.append(_labelled(line, n, str(path)))
     if not out:
         raise DataError(f"{path}: no labelled claims")
     return out
+
+
+def _labelled(line: str, n: int, where: str) -> LabelledClaim:
+    """Line ``n`` of a labelled set; DataError says what is wrong with it, and ``where``."""
+    def bad(what: str) -> DataError:
+        return DataError(f"{where}:{n}: bad labelled claim: {what}")
+
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise bad(f"not JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(obj, dict):
+        raise bad(f"expected a JSON object, got {type(obj).__name__}")
+    missing = [k for k in ("id", "claim", "papers", "label") if k not in obj]
+    if missing:
+        raise bad(f"missing {', '.join(repr(k) for k in missing)}")
+    papers = obj["papers"]
+    if not isinstance(papers, list) or not papers or not all(isinstance(p, str) for p in papers):
+        raise bad("'papers' must be a non-empty list of arXiv ids")
+    if not isinstance(obj["claim"], str) or not obj["claim"].strip():
+        raise bad("'claim' must be non-empty text")
+    label = next((v for v in LABELS if v.value == obj["label"]), None)
+    if label is None:
+        raise bad(f"label {obj['label']!r} is not one of {', '.join(v.value for v in LABELS)}")
+    try:
+        ids = tuple(ArxivId.parse(p) for p in papers)
+    except ValueError as exc:
+        raise bad(str(exc)) from exc
+    return LabelledClaim(id=str(obj["id"]), claim=obj["claim"], papers=ids, label=label,
+                         category=str(obj.get("category", "")), line=n)
 
 
 def as_claim(item: LabelledClaim) -> Claim:

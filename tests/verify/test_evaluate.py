@@ -65,6 +65,29 @@ def test_load_labels_names_the_bad_line(tmp_path: Path) -> None:
         load_labels(f)
 
 
+GOOD = {"id": "a", "claim": "x", "papers": ["2003.11080v5"], "label": "supported"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (json.dumps(GOOD).encode() + b"\n\xff\xfe\n", r"l.jsonl:2: not UTF-8 text \(byte 76\)"),
+        (b"[1, 2]\n", r"l.jsonl:1: bad labelled claim: expected a JSON object, got list"),
+        (b'{"id": "a", "claim": "x"}\n', r"l.jsonl:1: bad labelled claim: missing 'papers', 'label'"),
+        (json.dumps({**GOOD, "papers": "2003.11080v5"}).encode(),
+         r"l.jsonl:1: bad labelled claim: 'papers' must be a non-empty list of arXiv ids"),
+        (json.dumps({**GOOD, "label": "unverifiable"}).encode(),
+         r"l.jsonl:1: bad labelled claim: label 'unverifiable' is not one of supported, "),
+        (b"\n\n", r"l.jsonl: no labelled claims"),
+    ],
+)
+def test_load_labels_says_what_is_wrong_and_where(tmp_path: Path, content: bytes, message: str) -> None:
+    f = tmp_path / "l.jsonl"
+    f.write_bytes(content)
+    with pytest.raises(DataError, match=message):
+        load_labels(f)
+
+
 def test_claims_cut_at_120_characters_count_as_truncated() -> None:
     cut = LabelledClaim("a", ("word " * 30)[:120], (), S, "truncated", 1)
     whole = LabelledClaim("b", "A complete sentence.", (), S, "verbatim", 2)
