@@ -72,6 +72,14 @@ class Settings:
                 raise ConfigError(f"{where}: unknown setting {name!r}")
             current = getattr(self, name)
             changes[name] = _coerce(name, raw, current, where)
+        papers = changes.get("papers_dir")
+        if papers is not None and not papers.is_dir():
+            # A folder that is not there would leave every paper unavailable, and every claim
+            # unverifiable, without saying why.
+            shown = {"flags": f"--papers-dir {papers}",
+                     "environment": f"CLAIMCHECK_PAPERS_DIR={papers}"}.get(
+                         where, f"{where}: papers-dir = {papers}")
+            raise ConfigError(f"{shown}: not a directory")
         return replace(self, **changes)
 
 

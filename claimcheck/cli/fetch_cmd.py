@@ -14,7 +14,6 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimcheck.cli import app, handle_errors, load_settings, stderr_console
-from claimcheck.errors import UsageError
 from claimcheck.models import FetchedPaper, PaperOrigin, Reference, ReferenceStatus
 from claimcheck.papers import PaperFetcher, check_citation, parse_arxiv_id
 
@@ -92,8 +91,6 @@ def fetch_command(
     with handle_errors():
         settings = load_settings(papers_dir=papers_dir, offline=offline,
                                  all_versions=all_versions, cache_dir=cache_dir)
-        if settings.papers_dir is not None and not settings.papers_dir.is_dir():
-            raise UsageError(f"--papers-dir {settings.papers_dir}: not a directory")
         refs = _references(items, settings.max_report_bytes, settings.max_pdf_pages)
         if not refs:
             err.print("claimcheck: no references to fetch", markup=False)

@@ -167,6 +167,19 @@ def test_a_broken_pdf_gets_one_line(tmp_path: Path, command: str) -> None:
         f"claimcheck: error: {pdf}: broken PDF: Stream has ended unexpectedly"]
 
 
+@pytest.mark.parametrize("command", ["check", "eval", "fetch"])
+def test_exit_2_on_a_papers_dir_that_is_not_there(report: Path, tmp_path: Path, command: str) -> None:
+    # Else every paper would be unavailable and every claim unverifiable, with no word of why.
+    gone = tmp_path / "no-such-folder"
+    target = {"check": [report, "--offline", "--no-semantic"], "fetch": [MISSING, "--offline"],
+              "eval": [Path(__file__).parents[2] / "fixtures" / "labels" / "dev.jsonl",
+                       "--no-semantic"]}[command]
+    result = CliRunner().invoke(app, [command, *map(str, target), "--papers-dir", str(gone)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"claimcheck: error: --papers-dir {gone}: not a directory"
+
+
 def test_exit_2_on_bad_baseline(report: Path, tmp_path: Path) -> None:
     bad = tmp_path / "base.json"
     bad.write_text("{\n  not json", encoding="utf-8")
