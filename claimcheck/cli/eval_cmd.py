@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 import time
 from pathlib import Path
 
@@ -49,6 +50,13 @@ def eval_(
             res = auditor.verify_claims([as_claim(item)], refs)[0]
             preds.append(Prediction(item, res.verdict, res.confidence, res.reason))
         rep = score(preds)
+        unverifiable = [p for p in preds if p.verdict is Verdict.UNVERIFIABLE]
+        if unverifiable:
+            # They count as wrong: the figures below do not measure the verifier on them.
+            cited = sorted({str(a) for p in unverifiable for a in p.item.papers})
+            print(f"claimcheck: warning: {labels}: {len(unverifiable)} of {len(preds)} claims are "
+                  f"unverifiable and scored as wrong (they cite {', '.join(cited)}; the first, "
+                  f"line {unverifiable[0].item.line}: {unverifiable[0].reason})", file=sys.stderr)
         seconds = time.perf_counter() - start
         mode = "lexical only" if no_semantic else f"semantic: {auditor.model.name if auditor.model else '-'}"
         out.print(f"[bold]{labels}[/]: {rep.n} claims, {mode}, {seconds:.1f} s")

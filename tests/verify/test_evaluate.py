@@ -105,3 +105,22 @@ def test_fit_platt_does_not_promise_certainty_from_a_small_set() -> None:
     a, b = fit_platt(margins, correct)
     top = 1 / (1 + math.exp(-(a * max(margins) + b)))
     assert top < 0.99
+
+
+def test_eval_warns_when_claims_are_unverifiable(tmp_path: Path) -> None:
+    # An empty papers folder: no paper can be had, so accuracy 0.000 measures nothing, and
+    # eval says so on stderr, with the line of the first such claim.
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    labels = tmp_path / "l.jsonl"
+    labels.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    (tmp_path / "papers").mkdir()
+    result = CliRunner().invoke(app, ["eval", str(labels), "--papers-dir", str(tmp_path / "papers"),
+                                      "--no-semantic", "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0
+    assert "accuracy        0.000" in result.stdout
+    assert result.stderr.startswith(
+        f"claimcheck: warning: {labels}: 1 of 1 claims are unverifiable and scored as wrong "
+        "(they cite 2003.11080v5; the first, line 1: no cited paper could be had (2003.11080v5: ")
