@@ -195,6 +195,9 @@ _ANTONYMS = [
     ("good", "poor"),
     ("important", r"(?:matters?|mattered) little"),
     ("low-resource", "high-resource"),
+    ("major", "minor"),
+    # Which of a sequence's items: "the first token of a move" against "the last token".
+    ("first", "last"),
     # Parity against a difference: "perform comparably to" against "do far worse than".
     (r"comparab|comparative to|on par with", r"better|worse|outperform|underperform"),
 ]

@@ -151,6 +151,20 @@ def test_highest_reverses_lowest() -> None:
     assert not polarity_conflict("On TyDiQA-GoldP, English performance is the lowest.", passage)
 
 
+def test_minor_reverses_major_and_last_reverses_first() -> None:
+    passage = ("Concurrently, Karthikeyan et al. (2020) similarly find anchor points play minor role "
+               "in learning cross-lingual representation.")
+    assert polarity_conflict("Wu et al. cite Karthikeyan et al. (2020) as finding that anchor points "
+                             "play a major role in learning cross-lingual representation.", passage)
+    assert not polarity_conflict("Karthikeyan et al. find that anchor points play a minor role.", passage)
+    passage = ("For non-atomic languages that represent a move with multiple tokens, we take the "
+               "contextual representation of the last token of a move.")
+    assert polarity_conflict("For non-atomic languages, the probes read the contextual "
+                             "representation of each move's first token.", passage)
+    assert not polarity_conflict("For non-atomic languages, the probes read the contextual "
+                                 "representation of each move's last token.", passage)
+
+
 def test_largest_reverses_smallest() -> None:
     passage = "lang-pos has the largest negative impact."
     assert polarity_conflict("Dufter and Schütze find that lang-pos has the smallest negative impact.", passage)
