@@ -1745,11 +1745,14 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
     table of numbered settings, its id ("ID 21" for the row "21 no-parallel ...")."""
     if _named_by_id(low, row):
         return True
+    words = _label_words(row)
+    # "without the multi-task setup" names no row "mBERT, multi-task": it sets that one aside.
+    if any(_denied_word(low, w) for w in without_measure(words)):
+        return False
     label = row_label(row)
     if label is not None and (_writes_name(low, ents, label)
                               or any(label.startswith(e + " ") for e in ents)):
         return True
-    words = _label_words(row)
     # (A "+" between the label's words joins them: "Sep Emb + L1-3" is named without it.)
     need = [w for w in without_measure(words) if w not in _JOINERS]
     return bool(need) and sum(1 for w in need if _names_word(low, w)
@@ -1757,6 +1760,17 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
 
 
 _JOINERS = frozenset({"+", "&"})
+
+
+def _denied_word(low: str, word: str) -> bool:
+    """Whether a claim (normalised) writes a word of a row's label only right after a denial of
+    it ("without the multi-task setup", "not multi-task"), never otherwise."""
+    key = normalise(word.strip(",()"))
+    if len(key) < 3 or not re.search(r"[a-z]", key):
+        return False
+    at = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low)]
+    return bool(at) and all(re.search(r"\b(?:without|not|no|w/o)\s+(?:(?:the|a|an|any)\s+)?$", low[:i])
+                            for i in at)
 
 
 def _most_specific(low: str, rows: list[Passage]) -> list[Passage]:

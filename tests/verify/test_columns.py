@@ -1178,3 +1178,21 @@ def test_a_header_read_as_a_row_is_not_read_for_a_column() -> None:
     m = next(x for x in extract_numbers(claim) if x.text == "0.97")
     assert read_column(claim, m, header, 0.005, any_row=True) is None
     assert read_column(claim, m, ANCHORS, 0.005, any_row=True) is not None
+
+
+def test_a_label_word_the_claim_denies_names_no_row() -> None:
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import entities, names_row
+
+    header = "Model Avg XNLI PAWS-X POS NER XQuAD MLQA TyDiQA-GoldP BUCC Tatoeba"
+    multi = _table("mBERT, multi-task - 75.1 88.9 - - 72.4 / 58.3 67.6 / 49.8 64.2 / 49.3 - -", header, None,
+                   page=6)
+    claim = ("Fine-tuned on translated training data without the multi-task setup, XTREME's "
+             "translate-train mBERT reaches 64.2 F1 on TyDiQA-GoldP.")
+    # "without the multi-task setup" sets that row aside: 64.2 is its cell, not the claim's.
+    assert not names_row(normalise(claim), entities(claim), multi)
+    claim = "In the multi-task setup, XTREME's translate-train mBERT reaches 64.2 F1 on TyDiQA-GoldP."
+    assert names_row(normalise(claim), entities(claim), multi)
+    # Written once denied and once not, the word still names the row.
+    claim = ("Not multi-task training alone: mBERT, multi-task, reaches 64.2 F1 on TyDiQA-GoldP.")
+    assert names_row(normalise(claim), entities(claim), multi)
