@@ -30,6 +30,7 @@ from claimcheck.models import (
     Mark,
     NumberMention,
     Passage,
+    PassageKind,
     Reference,
     ReferenceStatus,
     Report,
@@ -95,6 +96,8 @@ def parts(core: str) -> list[str]:
             continue  # "131M parameters, against 178M for mBERT": one comparison, one part
         if core.startswith("(", m.end()):
             continue  # "per language pair (0,1) and (0,2)": a list of bracketed items, no clause
+        if core.count("(", 0, m.start()) > core.count(")", 0, m.start()):
+            continue  # "with probabilities (0.5, 0.1, 0.1, 0.3)": inside brackets, no clause
         if len(lexical.content_terms(core[spans[-1][0] : m.start()])) >= MIN_PART_TERMS:
             spans[-1][1] = m.start()
             spans.append([m.end(), len(core)])
@@ -393,8 +396,13 @@ class Auditor:
             every_part = len(stated) + int(cut) == len(judged)
             if verdict is Verdict.NOT_FOUND and not stated:
                 # The whole is off topic only because of what it adds: the part on topic is
-                # (partly) stated.
-                stated = [(p, d) for p, d in judged if d.verdict is Verdict.PARTIALLY_SUPPORTED]
+                # (partly) stated. (On topic: a part held partly only by numbers in a table row
+                # below the topic threshold, "masks with probabilities (0.5, 0.1, 0.1, 0.3)"
+                # against "TICL mT5 0.4 0.5 0.1 0.4 0.3", is not.)
+                topic = THRESHOLDS[self.semantic].topic
+                stated = [(p, d) for p, d in judged if d.verdict is Verdict.PARTIALLY_SUPPORTED
+                          and not (d.passage is not None and d.passage.score < topic
+                                   and d.passage.passage.kind is PassageKind.TABLE_ROW)]
             # Out of its sentence a part scores lower than it would in it: only one that is far
             # below the topic threshold is stated nowhere.
             floor = THRESHOLDS[self.semantic].topic - PART_SLACK

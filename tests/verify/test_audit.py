@@ -198,6 +198,12 @@ def test_parts_are_clauses_not_list_items() -> None:
     # Nor does the "and" of two bracketed items.
     assert parts("With 4 anchor tokens per language pair (0,1) and (0,2), all three pairs reach a "
                  "cross probe accuracy of 0.97.")[0] == "With 4 anchor tokens per language pair (0,1) and (0,2)"
+    # Nor a comma inside brackets.
+    assert parts("Their knn-replace masks with probabilities (0.5, 0.1, 0.1, 0.3), giving 30% of the "
+                 "masked words a nearest neighbour.") == [
+        "Their knn-replace masks with probabilities (0.5, 0.1, 0.1, 0.3)",
+        "giving 30% of the masked words a nearest neighbour.",
+    ]
     # A last item that is one hyphened word says nothing alone, however many terms it makes.
     assert parts("Subword regularization raises the multilinguality of small BERT models trained "
                  "on English and Fake-English.") == []
@@ -435,3 +441,20 @@ def test_a_part_a_tables_cell_contradicts_contradicts_the_claim(fetcher: DictFet
     # Nor does a table whose caption names nothing of the claim.
     assert verdict_of("With zero-shot English instructions, mT0 averages 72.5 F1 on TyDiQA "
                       "and peaks at 88.9 on Telugu.") is not Verdict.CONTRADICTED
+
+
+def test_a_part_held_only_by_a_table_rows_numbers_puts_no_claim_on_topic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.verify.conftest import make_paper
+
+    buffet = make_paper(
+        "2305.14857v1", "BUFFET: Benchmarking Large Language Models for Few-shot Cross-lingual Transfer",
+        ["BUFFET unifies diverse NLP tasks and provides fixed sets of few-shot samples per task.",
+         "ChatGPT with in-context learning often performs worse than much smaller mT5-base models."],
+        rows=[("TICL mT5 0.4 0.5 0.1 0.4 0.3", "Table 21: Standard deviation across k-shot sets.")],
+    )
+    text = ("Dufter and Schütze's knn-replace masks with probabilities (0.5, 0.1, 0.1, 0.3), giving "
+            "30% of masked words a cross-lingual nearest neighbour.")
+    auditor = lexical_auditor(DictFetcher({"2305.14857v1": buffet}), tmp_path)
+    ra = auditor.audit([report([claim(1, text)], ["2305.14857v1"])]).reports[0]
+    # Its numbers are in a row of another table; nothing there is about masking.
+    assert ra.claims[0].verdict is Verdict.NOT_FOUND, ra.claims[0].reason
