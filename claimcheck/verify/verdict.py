@@ -889,7 +889,7 @@ def decide(
             f"p.{s.passage.page} lists {len(codes)}: {', '.join(codes)}",
             passage=s,
         )
-    listed = [n for n in absent if _counts_its_list(claim_core, n, near)
+    listed = [n for n in absent if _counts_its_list(claim_core, n, near) or _one_as_article(claim_core, n, near)
               or _count_of_list(claim_core, n, best.passage.text)
               or any(_counts_codes(n, c) for _, _, c in code_lists[id(n)])]
     # Besides the best passage, a sentence that states one of the claim's measurements states
@@ -2195,6 +2195,19 @@ def _letter_span(first: str, last: str, text: str) -> bool:
     "(a) to (e)", "(a)-(e)")."""
     return re.search(rf"\(\s*{first}\s*\)?\s*(?:to|through|[-–—])\s*\(?\s*{last}\s*\)",
                      text.lower()) is not None
+
+
+def _one_as_article(claim: str, n: NumberCheck, near: str) -> bool:
+    """"one" as the source's article: "predicts sequences in one unified output space" against
+    "predicts sequences in a unified output space" (the two words after it, as written)."""
+    m = n.mention
+    if claim[m.start : m.end].lower() != "one":
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", claim[m.end :].lower())
+    if after is None:
+        return False
+    words = r"\s+".join(re.escape(w) for w in after.groups() if w)
+    return re.search(rf"\b(?:a|an|a single)\s+{words}\b", normalise(near)) is not None
 
 
 def _counts_its_list(claim: str, n: NumberCheck, near: str) -> bool:

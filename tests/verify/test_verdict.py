@@ -112,6 +112,19 @@ def test_a_count_the_claim_spells_out_as_a_span_of_letters_is_stated_by_that_spa
     assert d.verdict is not Verdict.SUPPORTED, d.reason
 
 
+def test_one_is_stated_by_the_article_before_the_same_words() -> None:
+    th = THRESHOLDS[False]
+    passage = ("Specifically, we train an mOthelloGPT which consumes sequence in two source languages, "
+               "Lsrc1 and Lsrc2, and predicts sequences in a unified output space.")
+    claim = ("Under this approach an mOthelloGPT consumes sequences in two source languages and "
+             "predicts sequences in one unified output space.")
+    d = checked(claim, [scored(passage, th.support + 0.05)])
+    assert d.verdict is Verdict.SUPPORTED, d.reason
+    # "one" before other words than the article's is not stated by it.
+    d = checked(claim.replace("one unified output", "one shared output"), [scored(passage, th.support + 0.05)])
+    assert d.verdict is not Verdict.SUPPORTED, d.reason
+
+
 def test_negated_claim_against_positive_passage_is_contradicted() -> None:
     th = THRESHOLDS[False]
     passage = "Intermediate-task training improves BUCC and Tatoeba."
