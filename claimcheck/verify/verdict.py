@@ -133,6 +133,9 @@ SAID_CHARS = 40
 # rows and still be the claim's table (``_rival_row``).
 CAPTION_SLACK = 0.05
 
+# How many of the best passages are read for the two compared things swapped.
+SWAP_RANK = 6
+
 # The margin a comparison read off one table column is given for its confidence (rule 6).
 TABLE_MARGIN = 0.1
 
@@ -290,9 +293,9 @@ def _compared(text: str) -> tuple[int, frozenset[str], frozenset[str]] | None:
     return direction, first, second
 
 
-# "A outperforms B", "A beats B": A wins (not "A is outperformed by B").
-_OUTRANKS = re.compile(r"\b(?:outperform|beat|surpass|exceed|outscore)(?:s|es|ed)?\b(?!\s+by\b)"
-                       r"(?P<after>[^.;,:]{1,60})", re.IGNORECASE)
+# "A outperforms B", "A beats B", "A comes out ahead of B": A wins (not "A is outperformed by B").
+_OUTRANKS = re.compile(r"\b(?:(?:outperform|beat|surpass|exceed|outscore)(?:s|es|ed)?\b(?!\s+by\b)"
+                       r"|ahead\s+of\b)(?P<after>[^.;,:]{1,60})", re.IGNORECASE)
 _LOSER_END = re.compile(r"\b(?:for|by|on|in|at|with|when|while|whereas|although|before|after|"
                         r"across|under)\b", re.IGNORECASE)
 
@@ -835,6 +838,19 @@ def decide(
                     negation_conflict=True,
                     passage=s0,
                 )
+        # A sentence naming the two things the claim compares the other way round ("RoBERTa
+        # outperforms XLM-R" against "XLM-R comes out ahead of RoBERTa") contradicts it where it
+        # is on topic, however its words score beside a heading that only names them.
+        swap = next((s0 for s0 in ranked[:SWAP_RANK] if s0.passage.kind is not PassageKind.TABLE_ROW
+                     and s0.score >= th.topic - ANCHOR_SLACK and _swapped(claim_core, s0.passage.text)), None)
+        if swap is not None:
+            return Decision(
+                Verdict.CONTRADICTED,
+                calibrated(semantic, Verdict.CONTRADICTED, swap.score - th.topic),
+                f"the claim says the opposite of {swap.passage.paper_id} p.{swap.passage.page}",
+                negation_conflict=True,
+                passage=swap,
+            )
         # A figure's or table's caption says what it shows; the text that discusses it says
         # what it finds ("Here the best result is obtained at lower layers").
         found = _discussion_conflict(claim_core, best, ranked, th.topic, truncated)

@@ -125,6 +125,22 @@ def test_one_is_stated_by_the_article_before_the_same_words() -> None:
     assert d.verdict is not Verdict.SUPPORTED, d.reason
 
 
+def test_the_two_compared_things_swapped_in_a_lower_sentence_contradict_the_claim() -> None:
+    th = THRESHOLDS[True]
+    claim = "On the English GLUE dev sets, XLM-R comes out slightly ahead of RoBERTa on average."
+    passage = "The RoBERTa model outperforms XLM-R by only 1.0% on average."
+    assert polarity_conflict(claim, passage)
+    assert not polarity_conflict(claim.replace("XLM-R comes out slightly ahead of RoBERTa",
+                                               "RoBERTa comes out slightly ahead of XLM-R"), passage)
+    heading = scored("GLUE: XLM-R versus RoBERTa.", th.support + 0.02)
+    swapped = scored(passage, th.topic - 0.01)
+    d = decide(claim, [heading, swapped], [], semantic=True)
+    assert d.verdict is Verdict.CONTRADICTED and d.passage is swapped, d.reason
+    # Far below the topic, the sentence is not read.
+    d = decide(claim, [heading, scored(passage, th.topic - 0.15)], [], semantic=True)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
 def test_negated_claim_against_positive_passage_is_contradicted() -> None:
     th = THRESHOLDS[False]
     passage = "Intermediate-task training improves BUCC and Tatoeba."
