@@ -54,6 +54,7 @@ class PaperIndex:
     headers: frozenset[str] = field(default=frozenset(), init=False)  # its tables' column names
     _row_labels: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...], str]] | None = None
     _row_leads: list[tuple[int, re.Pattern[str], str | None]] | None = None
+    _rows_of_words: list[int] | None = None
     _row_codes: dict[str, set[int]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
@@ -109,6 +110,16 @@ class PaperIndex:
         return {i for i, rx, each, bare in self._row_labels
                 if rx.search(claim) or (each and all(w.search(claim) for w in each))
                 or bare in written}
+
+    def rows_of_words(self) -> list[int]:
+        """Table rows whose label has a word joined by "+" or "&" or a layer range ("Sep Emb +
+        L1-3"), which ``rows_named_in`` reads only as written."""
+        if self._rows_of_words is None:
+            self._rows_of_words = [
+                i for i, p in enumerate(self.passages) if p.kind is PassageKind.TABLE_ROW
+                and (label := row_label(p)) is not None and len(label.split()) > 1
+                and re.search(r"(?:^|\s)[+&](?:\s|$)|\bl\d+-\d+\b", label)]
+        return self._rows_of_words
 
     def rows_led_in(self, claim: str, names: frozenset[str] = frozenset()) -> set[int]:
         """Table rows whose label's first word, a name ("XLM-R" of "XLM-R en 100 ..."), the
@@ -367,7 +378,9 @@ def rank(
     claim_terms = lexical.content_terms(claim_core)
     low = lexical.normalise(claim_core)
     from claimcheck.verify.columns import languages_named
-    from claimcheck.verify.verdict import midsentence_names
+    from claimcheck.verify.verdict import entities, midsentence_names, names_row
+
+    ents = entities(claim_core)
 
     # (A language, "With English in-context learning", names a setting of many rows.)
     titles = midsentence_names(claim_core) - LANGUAGES.keys()
@@ -389,6 +402,9 @@ def rank(
         k = min(COARSE_TOP, len(idx.texts))
         best = {int(i) for i in np.argpartition(-stage1, k - 1)[:k]}
         named = idx.rows_named_in(low)
+        # Rows the verdict reads as named word by word ("Sep Emb + L1-3" by "separate
+        # embeddings and separate layers 1-3") are named here too.
+        named |= {i for i in idx.rows_of_words() if names_row(low, ents, idx.passages[i])}
         # A row whose name the claim gives only in part ("XLM-R" of "XLM-R en", whose "en" is
         # its training language) may be the claim's row where it holds one of its numbers.
         # So may a row labelled with the code of a language the claim names ("ar 0.72 64.9"

@@ -1809,12 +1809,26 @@ def _named_together(low: str, words: Sequence[str]) -> bool:
         return False
     firsts = []
     for w in words:
-        found = [m.start() for m in label_pattern(normalise(w)).finditer(low)] or mention_positions(low, w)
+        found = [m.start() for m in label_pattern(normalise(w)).finditer(low)] or \
+            mention_positions(low, w) or _loose_positions(low, w)
         if not found:
             return False
         firsts.append(found)
     starts = [min(f) for f in firsts]
     return max(starts) - min(starts) <= NAME_PHRASE_CHARS
+
+
+def _loose_positions(low: str, word: str) -> list[int]:
+    """Where a claim (normalised) names a label word as ``_names_word`` also reads it: a layer
+    range in words ("layers 1-3" for "L1-3"), a short word as the start of a longer one
+    ("separate" for "Sep")."""
+    if (layers := re.fullmatch(r"L(\d+)(?:[-–](\d+))?", word)) is not None:
+        span = layers.group(1) + (rf"\s*[-–]\s*{layers.group(2)}" if layers.group(2) else "")
+        return [m.start() for m in re.finditer(rf"\blayers?\s+{span}(?![\d-])", low)]
+    key = normalise(word)
+    if not plain_word(word) or len(key) < 3:
+        return []
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}", low)]
 
 
 # The most characters between the first and the last word of a label named in one phrase.

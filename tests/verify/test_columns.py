@@ -100,6 +100,19 @@ def test_rows_the_claim_names_are_ranked_however_well_prose_scores() -> None:
     assert "0.47" in d.held
 
 
+def test_a_row_whose_label_joins_words_by_plus_is_ranked_where_the_claim_names_each_word() -> None:
+    from claimcheck.verify.index import PaperIndex, rank
+
+    prose = [Passage(PID, 5, i * 100, i * 100 + 80,
+                     f"With separate embeddings, English-French NER transfer holds up in setting {i}.",
+                     PassageKind.SENTENCE) for i in range(12)]
+    header = "Model XNLI (Acc) NER (F1) fr ru zh fr ru zh"
+    both = row("Sep Emb + L1-3 69.2 61.7 56.4 73.8 46.8 53.5", header)
+    index = PaperIndex.build("1911.01464v3", [*prose, both], None)
+    claim = "Even with separate embeddings and separate layers 1-3, English-French NER transfer holds at 75.5 F1."
+    assert both in [s.passage for s in rank(claim, None, [index], top=4)]
+
+
 def test_an_acronym_column_is_named_by_its_words_spelled_out() -> None:
     header = ("Model Avg Pair sentence Structured prediction Question answering Sentence retrieval "
               "XNLI PAWS-X POS NER XQuAD MLQA TyDiQA-GoldP BUCC Tatoeba")
