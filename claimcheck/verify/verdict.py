@@ -1763,7 +1763,9 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
         return True
     words = _label_words(row)
     # "without the multi-task setup" names no row "mBERT, multi-task": it sets that one aside.
-    if any(_denied_word(low, w) for w in without_measure(words)):
+    # (Unless the label denies it itself: "not seen" names the row "(b) Not seen".)
+    if not any(normalise(w) in _DENIALS for w in words) \
+            and any(_denied_word(low, w) for w in without_measure(words)):
         return False
     label = row_label(row)
     if label is not None and (_writes_name(low, ents, label)
@@ -1776,6 +1778,9 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
 
 
 _JOINERS = frozenset({"+", "&"})
+
+
+_DENIALS = frozenset({"without", "not", "no", "w/o", "non"})
 
 
 def _denied_word(low: str, word: str) -> bool:
