@@ -726,7 +726,9 @@ def decide(
     measures = [n for n in numbers if n.mention.decimals > 0]
     if measures and all(n.mention in confirmed for n in measures):
         tabled = measures
-        r0 = confirmed[measures[0].mention]
+        # (Not the value a change starts from: the claim names the column of where it ends.)
+        starts = change_starts(claim_core, [n.mention for n in measures])
+        r0 = confirmed[next((n.mention for n in measures if n.mention not in starts), measures[0].mention)]
         table_reason = (f"every number is under the column the claim names ({r0.column}, ...) "
                         f"of the row it names ({row_label(r0.row)!r})")
     elif not tabled and (one := _one_named_row(claim_core, [n for n in numbers if _sized(n.mention)],
@@ -1599,8 +1601,15 @@ def _column_readings(
     starts = [x.start for x in measures] + [len(claim), len(claim)]
     unread: list[tuple[NumberMention, float, tuple[int, int, tuple[int, int] | None],
                        list[Passage]]] = []
+    starts_change: list[tuple[NumberMention, NumberMention]] = []
+    change_from = change_starts(claim, measures)
     for k, m in enumerate(measures):
         if m.at_cut and truncated:
+            continue
+        if m in change_from:
+            # "lifts ... from 0.53 to 0.82" with "a single anchor token": the setting the claim
+            # names is the change's, 0.82's; 0.53 is the value before it, under another column.
+            starts_change.append((m, measures[k + 1]))
             continue
         tol = hedged_tolerance(claim, m) if m.kind == "integer" else 0.5 * 10 ** -m.decimals
         tol += 1e-9
@@ -1660,6 +1669,17 @@ def _column_readings(
             conflict = readings[0]
         elif not readings:
             unread.append((m, tol, bounds, own))
+    # The value a change starts from is stated by the row where the claim's value after it is
+    # read, in any of its cells (0.53 under "0" of the row whose "1" gives 0.82).
+    for m, end in starts_change:
+        if (r := confirmed.get(end)) is not None:
+            heads = columns(r.row) or []
+            tol = 0.5 * 10 ** -m.decimals + 1e-9
+            row_cells = cells(r.row.text)
+            at = next((i for i, cell in enumerate(row_cells) if i < len(heads)
+                       and any(v is not None and abs(v - m.value) <= tol for v in cell)), None)
+            if at is not None:
+                confirmed[m] = ColumnReading(m, r.row, heads[at] or "", tuple(row_cells[at]), True)
     # "34.8 F1 and 29.7 exact match on Hindi": where the claim's other number is confirmed in a
     # cell of a row, that row is the claim's; a number the claim puts in the same cell is read
     # there, though no row holds it.
@@ -1706,6 +1726,16 @@ def _names_model_of(ents: set[str], row: Passage) -> bool:
     words = _label_words_low(row)
     return len(words) >= 2 and any(w in ents for w in words[1:])
 
+
+# The two ends of a change: "from 0.53 to 0.82".
+_FROM = re.compile(r"\bfrom\s+$")
+_TO = re.compile(r"\s*%?\s*(?:F1\s+|points?\s+)?to\s+")
+
+
+def change_starts(claim: str, mentions: Sequence[NumberMention]) -> set[NumberMention]:
+    """Of a claim's numbers in order, those a change starts from ("from 0.53 to 0.82")."""
+    return {m for m, nxt in pairwise(mentions)
+            if _FROM.search(claim, 0, m.start) and _TO.fullmatch(claim, m.end, nxt.start)}
 
 # A number written as the other side of a comparison: "against 217", "vs. .81".
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+$")

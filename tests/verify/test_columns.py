@@ -1209,3 +1209,12 @@ def test_a_label_word_the_claim_denies_names_no_row() -> None:
     # Written once denied and once not, the word still names the row.
     claim = ("Not multi-task training alone: mBERT, multi-task, reaches 64.2 F1 on TyDiQA-GoldP.")
     assert names_row(normalise(claim), entities(claim), multi)
+
+
+def test_the_setting_a_claim_names_for_a_change_is_where_it_ends() -> None:
+    # "from 0.51 to 0.59" with a single anchor token: 0.59 is under "1", 0.51 the value before.
+    claim = "A single anchor token lifts Atom+Compositional's alignment probe accuracy from 0.51 to 0.59."
+    d = _decide(claim, [ANCHORS])
+    assert d.verdict is Verdict.SUPPORTED and "column the claim names (1," in d.reason, d.reason
+    d = _decide(claim.replace("0.59", "0.67"), [ANCHORS])
+    assert d.verdict is Verdict.CONTRADICTED, d.reason
