@@ -95,6 +95,9 @@ def mention_positions(claim: str, name: str) -> list[int]:
     if len(key) < 2:
         return []
     found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?:-\w+)?(?![\w])", low)]
+    if (variants := re.fullmatch(r"([a-z][\w]+)-\w+(?:/\w+)+", key)) is not None:
+        # "MNLI-m/mm" (matched and mismatched, one cell "86.6/-"): named by "MNLI".
+        found += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(variants.group(1))}(?![\w-])", low)]
     found += _abbreviated(name.strip("#†‡*()"), low)
     if re.fullmatch(r"[A-Z]{2,5}", name.strip("#†‡*()")):
         found += _spelled_out(key, low)

@@ -1218,3 +1218,13 @@ def test_the_setting_a_claim_names_for_a_change_is_where_it_ends() -> None:
     assert d.verdict is Verdict.SUPPORTED and "column the claim names (1," in d.reason, d.reason
     d = _decide(claim.replace("0.59", "0.67"), [ANCHORS])
     assert d.verdict is Verdict.CONTRADICTED, d.reason
+
+
+def test_a_column_of_variants_is_named_by_its_base_name() -> None:
+    # "MNLI-m/mm" holds matched and mismatched accuracy in one cell: "matched MNLI" names it,
+    # and the MRPC named after the next number is that number's column, not this one's.
+    bert = row("BERT Large† 1 86.6/- 92.3 91.3 93.2 88.0 90.0 90.2", GLUE_HEADER)
+    claim = "BERT-Large averages 90.2 on the GLUE dev sets, with 86.6 on matched MNLI and 88.0 on MRPC."
+    r = reading(claim, bert, "86.6")
+    assert r.column == "MNLI-m/mm" and r.holds
+    assert _decide(claim, [bert]).verdict is Verdict.SUPPORTED
