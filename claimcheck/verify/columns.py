@@ -229,8 +229,18 @@ class ColumnReading:
 _DELTA = frozenset({"∆", "δ", "diff.", "diff"})
 _DIFFERENCE = re.compile(
     r"\bpoints? (?:below|above|over|under|behind|ahead of|lower|higher|better|worse)\b|"
+    r"-?points? (?:gap|difference|drop|lead|margin)\b|"
     r"\b(?:drops?|falls?|gains?|rises?|raises?|improves?|lowers?|decreases?|increases?) by\b|"
     r"\b(?:gap|difference|gain|drop|improvement)\b")
+
+
+def of_differences(r: ColumnReading) -> bool:
+    """Whether a reading's cell is a difference: under a "∆" column, or in a row of differences
+    ("(a) − (b)", "Diff.")."""
+    column = r.column.rpartition(GROUP_MARK)[2].strip().lower()
+    label = (r.row.text.split(" ")[0] if r.row.text else "").lower()
+    return column in _DELTA or re.match(r"\s*\(\w\)\s*[−–-]\s*\(\w\)", r.row.text) is not None \
+        or label.strip(".") in {"diff", "delta", "difference", "gap", "∆", "δ"}
 
 
 def read_column(

@@ -77,6 +77,7 @@ from claimcheck.verify.columns import (
     languages_named,
     mention_positions,
     names_column,
+    of_differences,
     read_column,
     written_as_difference,
 )
@@ -1060,6 +1061,9 @@ def _rival_number(
         m = n.mention
         if m.at_cut and truncated:  # "5.4" may be what is left of "5.47"
             continue
+        # "a 31.5-point gap" is replaced by no cell of a table row ("mBERT ... 89.8"): the row
+        # gives scores, the claim their difference. (A sentence may give the gap.)
+        gap = written_as_difference(claim, m.end)
         def other(f: str, m: NumberMention = m) -> bool:
             # Not a number the claim states, and of its order ("+2.09" is a gain, not a score).
             v = float(f)
@@ -1073,6 +1077,8 @@ def _rival_number(
         for s in top:
             if s is not top[0] and _states(s.passage.text, n):
                 continue  # this passage states the claim's number: it does not replace it
+            if gap and s.passage.kind is PassageKind.TABLE_ROW:
+                continue
             if m.decimals > 0 and langs and s.passage.kind is not PassageKind.TABLE_ROW and not (
                     langs & languages_named(s.passage.text)):
                 continue
@@ -1690,7 +1696,8 @@ def _column_readings(
             if r.row in own and (got := read_column(
                     claim, m, r.row, tol, prev_end=bounds[0], next_start=bounds[1],
                     after_next=bounds[2], any_row=True)) is not None \
-                    and got.column == r.column and not got.holds:
+                    and got.column == r.column and not got.holds \
+                    and (of_differences(got) or not written_as_difference(claim, m.end)):
                 conflict = got
                 break
     # "ChatGPT with English demonstrations scores 62.3 on KLUE-NLI": the claim names the model
@@ -1803,6 +1810,12 @@ def names_row(low: str, ents: set[str], row: Passage) -> bool:
         return True
     # (A "+" between the label's words joins them: "Sep Emb + L1-3" is named without it.)
     need = [w for w in without_measure(words) if w not in _JOINERS]
+    # "unseen" names the words "Not seen" of the row "(b) Not seen", both at once.
+    for a, b in pairwise(list(need)):
+        if normalise(a) == "not" and re.search(rf"\bun{re.escape(normalise(b))}\b", low):
+            need = [w for w in need if w not in (a, b)]
+            if not need:
+                return True
     return bool(need) and sum(1 for w in need if _names_word(low, w)
                                and not _joined_to_another(low, w, words)) == len(need)
 

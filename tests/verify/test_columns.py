@@ -1228,3 +1228,25 @@ def test_a_column_of_variants_is_named_by_its_base_name() -> None:
     r = reading(claim, bert, "86.6")
     assert r.column == "MNLI-m/mm" and r.holds
     assert _decide(claim, [bert]).verdict is Verdict.SUPPORTED
+
+
+def test_a_gap_written_in_points_is_read_in_no_row_of_one_side_of_it() -> None:
+    from claimcheck.verify.columns import written_as_difference
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.numbers import NumberCheck, NumberStatus
+    from claimcheck.verify.verdict import entities, names_row
+
+    seen = row("(a) Seen 94.3 91.4 88.6 89.5 85.7 92.1 86.3 90.6 89.3 78.2 90.6 89.4 87.4 88.3 88.7 "
+               "89.6 90.4 84.2 79.5 89.0 86.3", SEEN_HEADER)
+    claim = ("For Indonesian, mBERT correctly tags 89.4% of NER entities seen in the English training data "
+             "but only 58.0% of unseen ones, a 31.5-point gap.")
+    assert written_as_difference(claim, claim.index("31.5") + 4)
+    # "unseen" names the row "(b) Not seen": 58.0 is its cell, not a wrong one of "(a) Seen".
+    assert names_row(normalise(claim), entities(claim), NOT_SEEN)
+    # The gap is no cell of either row: read where 89.4 is, it contradicts nothing.
+    ms = extract_numbers(claim)
+    checks = [NumberCheck(ms[0], NumberStatus.MATCHED, 89.4), NumberCheck(ms[1], NumberStatus.MATCHED, 58.0),
+              NumberCheck(ms[2], NumberStatus.ABSENT)]
+    ranked = [Scored(p, 0.3, None, 0.3) for p in (seen, NOT_SEEN)]
+    d = decide(claim, ranked, checks, semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason

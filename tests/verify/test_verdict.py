@@ -1282,3 +1282,15 @@ def test_a_run_on_record_of_the_claims_name_reads_its_numbers_in_order() -> None
     swapped = checked("BUFFET's MasakhaNER dataset provides 32 training instances in nine languages.", [row])
     assert swapped.verdict is not Verdict.SUPPORTED
     assert checked("BUFFET's AmericasNLI dataset covers 12 languages.", [row]).verdict is not Verdict.CONTRADICTED
+
+
+def test_a_gap_is_replaced_by_no_cell_of_a_table_row_but_by_a_sentence_giving_the_gap() -> None:
+    th = THRESHOLDS[False]
+    claim = "On part-of-speech tagging, mBERT trails the in-language models, a 31.5-point gap."
+    row = scored("mBERT 89.8 88.3 74.5", th.support + 0.05, PassageKind.TABLE_ROW)
+    d = checked(claim, [row])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    sentence = scored("On part-of-speech tagging, mBERT trails the in-language models by 25.5 points.",
+                      th.support + 0.05)
+    d = checked(claim, [sentence])
+    assert d.verdict is Verdict.CONTRADICTED and "25.5" in d.reason, d.reason
