@@ -976,15 +976,16 @@ def decide(
             passage=best,
             held=held,
         )
-    if len(numbers) >= 2 and all(n.status is NumberStatus.ABSENT for n in numbers):
-        # What the claim reports, its numbers, is nowhere in the papers: they share its topic,
+    if len(numbers) >= 2 and all(n in absent for n in numbers):
+        # What the claim reports, its numbers, is nowhere in the papers where they speak of it
+        # (found only elsewhere, a number is another finding's): they share its topic,
         # not its findings ("Doubling mOthelloGPT's depth to 16 transformer blocks lets ... reach
         # 0.9 alignment probe accuracy").
         return Decision(
             Verdict.NOT_FOUND,
             calibrated(semantic, Verdict.NOT_FOUND, 0.05),
             f"on topic in {where}, but none of the claim's numbers "
-            f"({', '.join(n.mention.text for n in numbers)}) is in a passage matching it",
+            f"({', '.join(n.mention.text for n in numbers)}) is stated where they speak of it",
             passage=best,
         )
     if absent:

@@ -93,7 +93,13 @@ def test_a_claim_none_of_whose_numbers_the_matching_passages_hold_is_not_found()
              "reach 0.9 alignment probe accuracy without anchor tokens.")
     d = checked(claim, ranked)
     assert d.verdict is Verdict.NOT_FOUND and "(16, 0.9)" in d.reason, d.reason
-    # One of them held anywhere in the passages keeps the claim on topic, partly stated.
+    # Held only far from where the papers speak of the claim (another page), a number is no
+    # more the claim's finding.
+    far = Scored(Passage(PID, 9, 0, 25, "A probe reaches 0.9 accuracy.", PassageKind.SENTENCE),
+                 th.topic, None, th.topic)
+    d = checked(claim, [*ranked, far])
+    assert d.verdict is Verdict.NOT_FOUND and "(16, 0.9)" in d.reason, d.reason
+    # One of them held beside the best passage keeps the claim on topic, partly stated.
     ranked.append(scored("A probe reaches 0.9 accuracy.", th.topic))
     assert checked(claim, ranked).verdict is Verdict.PARTIALLY_SUPPORTED
     # And one number stated nowhere is a detail missing, not the claim's whole finding.
