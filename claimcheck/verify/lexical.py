@@ -89,9 +89,18 @@ def without_attribution(text: str) -> str:
     return re.sub(r"\s{2,}", " ", " ".join(out)).strip()
 
 
+# British spellings as American ones, on both sides: "tokenisation" meets "tokenization",
+# "behaviour" "behavior", "analyse" "analyze" (and "modelling" "modeling", below).
+_BRITISH = [(re.compile(r"(?<=\w{3})is(e[sdr]?s?|ing|ations?)$"), r"iz\1"),
+            (re.compile(r"(?<=\w{3})ys(e[sd]?|ing)$"), r"yz\1"),
+            (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1")]
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # A crude suffix stripper: enough to make "improves"/"improvement"/"improved" meet.
+    for british, american in _BRITISH:
+        word = british.sub(american, word)
     stem = word
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -105,6 +114,9 @@ def _stem(word: str) -> str:
                 break
     # ... and "live", "times" as "liv", "tim": the silent e goes where "-ing" or "-ed" would.
     if len(stem) >= 4 and stem.endswith("e") and _short_syllable(stem[:-1]):
+        stem = stem[:-1]
+    # "modelling" and "modeling", "labelled" and "labeled": the British double l.
+    if len(stem) > 5 and stem.endswith("ll"):
         stem = stem[:-1]
     return stem
 

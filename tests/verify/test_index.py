@@ -90,3 +90,13 @@ def test_a_row_labelled_with_the_code_of_the_language_the_claim_names_is_ranked(
     assert "ar 0.72 65.5" in ranked
     # A language the claim does not name brings in no row of its own.
     assert "th 0.72 68.8" not in ranked
+
+
+def test_british_and_american_spellings_are_the_same_terms() -> None:
+    from claimcheck.verify.lexical import content_terms, term_recall
+
+    claim = "The modelling of tokenisation behaviour is analysed, labelled and normalised for neighbours."
+    paper = "We analyzed the modeling of tokenization behavior, labeled and normalized for neighbors."
+    assert term_recall(content_terms(claim), frozenset(content_terms(paper))) == 1.0
+    # Words that only end like British spellings are mapped alike on both sides; a count is no term.
+    assert content_terms("precise noise install four hours") == ["preciz", "noise", "instal", "hour"]
