@@ -803,8 +803,19 @@ def decide(
                 f"claim counts {n.mention.text}; {where} lists {len(longer)}: {', '.join(longer)}",
                 passage=best,
             )
+    # "four different learning rates for the classifier" against "classifier learning rate
+    # {5e-6, 2.5e-5, 1.25e-4}": a set written in braces after the thing the claim counts.
+    for n in numbers:
+        if (braced := _braced_set(claim_core, n, near)) is not None and len(braced) != int(n.mention.value):
+            return Decision(
+                Verdict.CONTRADICTED,
+                calibrated(semantic, Verdict.CONTRADICTED, score - th.topic),
+                f"claim counts {n.mention.text}; {where} lists {len(braced)}: {{{', '.join(braced)}}}",
+                passage=best,
+            )
     bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
-           and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)]
+           and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)
+           and _braced_set(claim_core, n, near) is None]
     if bad:
         n = bad[0]
         if n.status is NumberStatus.DIFFERENT:
@@ -909,6 +920,7 @@ def decide(
             passage=s,
         )
     listed = [n for n in absent if _counts_its_list(claim_core, n, near) or _one_as_article(claim_core, n, near)
+              or _braced_set(claim_core, n, near) is not None
               or _count_of_list(claim_core, n, best.passage.text)
               or any(_counts_codes(n, c) for _, _, c in code_lists[id(n)])]
     # Besides the best passage, a sentence that states one of the claim's measurements states
@@ -2274,6 +2286,38 @@ def _letter_span(first: str, last: str, text: str) -> bool:
     "(a) to (e)", "(a)-(e)")."""
     return re.search(rf"\(\s*{first}\s*\)?\s*(?:to|through|[-–—])\s*\(?\s*{last}\s*\)",
                      text.lower()) is not None
+
+
+_BRACED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,4})\{([^{}]+)\}")
+
+
+def _braced_set(claim: str, n: NumberCheck, near: str) -> list[str] | None:
+    """The items of the set in braces that the source writes after what a count of the claim
+    counts ("classifier learning rate {5e-6, 2.5e-5, 1.25e-4}" for "four different learning
+    rates for the classifier"), where one set fits: of several ("encoder learning rate {...};
+    classifier learning rate {...}"), the one whose first word the claim writes too."""
+    m = n.mention
+    if m.decimals or m.value != int(m.value) or m.value < 2:
+        return None
+    thing = re.match(r"\s+(?:different\s+|distinct\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b", claim[m.end :].lower())
+    if thing is None:
+        return None
+    words = thing.group(1).split()
+    if words[0].endswith("s"):
+        words = words[:1]  # "three seeds for ...": the plural noun ends what is counted
+    elif not words[-1].endswith("s"):
+        return None  # no plural noun: "four of them"
+    words[-1] = words[-1].removesuffix("s")
+    counted = " ".join(words)
+    sets = [(before.lower().split(), items) for before, items in _BRACED.findall(near)
+            if counted in " ".join(before.lower().split())]
+    if len(sets) > 1:
+        low = claim.lower()
+        sets = [(b, items) for b, items in sets if b and b[0] not in counted.split()
+                and re.search(rf"\b{re.escape(b[0])}\b", low)]
+    if len(sets) != 1:
+        return None
+    return [x.strip() for x in sets[0][1].split(",") if x.strip()]
 
 
 def _one_as_article(claim: str, n: NumberCheck, near: str) -> bool:

@@ -1300,3 +1300,18 @@ def test_a_gap_is_replaced_by_no_cell_of_a_table_row_but_by_a_sentence_giving_th
                       th.support + 0.05)
     d = checked(claim, [sentence])
     assert d.verdict is Verdict.CONTRADICTED and "25.5" in d.reason, d.reason
+
+
+def test_a_count_is_read_in_the_set_in_braces_after_what_it_counts() -> None:
+    th = THRESHOLDS[False]
+    passage = ("For XNLI, we search: batch size {4, 8}; encoder learning rate {1.25e-6, 2.5e-6, 5e-6}; "
+               "classifier learning rate {5e-6, 2.5e-5, 1.25e-4}.")
+    claim = "When fine-tuning on XNLI, Wu et al. try four different learning rates for the classifier."
+    d = checked(claim, [scored(passage, th.support + 0.05)])
+    assert d.verdict is Verdict.CONTRADICTED and "lists 3" in d.reason, d.reason
+    d = checked(claim.replace("four", "three"), [scored(passage, th.support + 0.05)])
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Two sets of the thing, and the claim names neither one's first word: none is read.
+    d = checked("When fine-tuning on XNLI, Wu et al. try four different learning rates.",
+                [scored(passage, th.support + 0.05)])
+    assert "lists" not in d.reason, d.reason
