@@ -805,17 +805,18 @@ def decide(
             )
     # "four different learning rates for the classifier" against "classifier learning rate
     # {5e-6, 2.5e-5, 1.25e-4}": a set written in braces after the thing the claim counts.
+    braced = {id(n): _braced_set(claim_core, n, near) for n in numbers}
     for n in numbers:
-        if (braced := _braced_set(claim_core, n, near)) is not None and len(braced) != int(n.mention.value):
+        if (items := braced[id(n)]) is not None and len(items) != int(n.mention.value):
             return Decision(
                 Verdict.CONTRADICTED,
                 calibrated(semantic, Verdict.CONTRADICTED, score - th.topic),
-                f"claim counts {n.mention.text}; {where} lists {len(braced)}: {{{', '.join(braced)}}}",
+                f"claim counts {n.mention.text}; {where} lists {len(items)}: {{{', '.join(items)}}}",
                 passage=best,
             )
     bad = [n for n in numbers if n.status in (NumberStatus.DIFFERENT, NumberStatus.OTHER_ENTITY)
            and not _counts_its_list(claim_core, n, near) and not _count_of_list(claim_core, n, near)
-           and _braced_set(claim_core, n, near) is None]
+           and braced[id(n)] is None]
     if bad:
         n = bad[0]
         if n.status is NumberStatus.DIFFERENT:
@@ -841,29 +842,22 @@ def decide(
             continue
         top_sentences.append(s)
     if score >= th.support - 0.1:
-        for s0 in top_sentences:
-            if s0.score >= max(score - 0.05, th.support - 0.1) and polarity_conflict(
-                claim_core, s0.passage.text, truncated=truncated
-            ):
-                return Decision(
-                    Verdict.CONTRADICTED,
-                    calibrated(semantic, Verdict.CONTRADICTED, s0.score - th.topic),
-                    f"the claim says the opposite of {s0.passage.paper_id} p.{s0.passage.page}",
-                    negation_conflict=True,
-                    passage=s0,
-                )
-        # A sentence naming the two things the claim compares the other way round ("RoBERTa
-        # outperforms XLM-R" against "XLM-R comes out ahead of RoBERTa") contradicts it where it
-        # is on topic, however its words score beside a heading that only names them.
-        swap = next((s0 for s0 in ranked[:SWAP_RANK] if s0.passage.kind is not PassageKind.TABLE_ROW
-                     and s0.score >= th.topic - ANCHOR_SLACK and _swapped(claim_core, s0.passage.text)), None)
-        if swap is not None:
+        opposite = next((s0 for s0 in top_sentences if s0.score >= max(score - 0.05, th.support - 0.1)
+                         and polarity_conflict(claim_core, s0.passage.text, truncated=truncated)), None)
+        if opposite is None:
+            # A sentence naming the two things the claim compares the other way round ("RoBERTa
+            # outperforms XLM-R" against "XLM-R comes out ahead of RoBERTa") contradicts it where
+            # it is on topic, however its words score beside a heading that only names them.
+            opposite = next((s0 for s0 in ranked[:SWAP_RANK] if s0.passage.kind is not PassageKind.TABLE_ROW
+                             and s0.score >= th.topic - ANCHOR_SLACK
+                             and _swapped(claim_core, s0.passage.text)), None)
+        if opposite is not None:
             return Decision(
                 Verdict.CONTRADICTED,
-                calibrated(semantic, Verdict.CONTRADICTED, swap.score - th.topic),
-                f"the claim says the opposite of {swap.passage.paper_id} p.{swap.passage.page}",
+                calibrated(semantic, Verdict.CONTRADICTED, opposite.score - th.topic),
+                f"the claim says the opposite of {opposite.passage.paper_id} p.{opposite.passage.page}",
                 negation_conflict=True,
-                passage=swap,
+                passage=opposite,
             )
         # A figure's or table's caption says what it shows; the text that discusses it says
         # what it finds ("Here the best result is obtained at lower layers").
@@ -920,7 +914,7 @@ def decide(
             passage=s,
         )
     listed = [n for n in absent if _counts_its_list(claim_core, n, near) or _one_as_article(claim_core, n, near)
-              or _braced_set(claim_core, n, near) is not None
+              or braced[id(n)] is not None
               or _count_of_list(claim_core, n, best.passage.text)
               or any(_counts_codes(n, c) for _, _, c in code_lists[id(n)])]
     # Besides the best passage, a sentence that states one of the claim's measurements states
