@@ -82,6 +82,7 @@ from claimcheck.verify.columns import (
     written_as_difference,
 )
 from claimcheck.verify.index import (
+    CAPTION_AFTER,
     ENUMERATOR,
     Scored,
     label_of,
@@ -1149,7 +1150,7 @@ def _language_lists(claim: str, n: NumberCheck, ranked: Sequence[Scored]
 
     def named_after(p: Passage) -> bool:
         after = [c for c in captions if c.paper_id == p.paper_id and c.page == p.page
-                 and 0 <= c.start - p.end < CONTEXT_CHARS]
+                 and 0 <= c.start - p.end < CAPTION_AFTER]
         first = min(after, key=lambda c: c.start, default=None)
         return first is not None and _caption_names(claim, first.text, frozenset(), 4)
 
