@@ -238,9 +238,9 @@ def of_differences(r: ColumnReading) -> bool:
     """Whether a reading's cell is a difference: under a "∆" column, or in a row of differences
     ("(a) − (b)", "Diff.")."""
     column = r.column.rpartition(GROUP_MARK)[2].strip().lower()
-    label = (r.row.text.split(" ")[0] if r.row.text else "").lower()
-    return column in _DELTA or re.match(r"\s*\(\w\)\s*[−–-]\s*\(\w\)", r.row.text) is not None \
-        or label.strip(".") in {"diff", "delta", "difference", "gap", "∆", "δ"}
+    first = r.row.text.split(" ", 1)[0].lower()
+    return column in _DELTA or first in _DELTA \
+        or re.match(r"\s*\(\w\)\s*[−–-]\s*\(\w\)", r.row.text) is not None
 
 
 def read_column(

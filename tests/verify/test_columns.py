@@ -1250,3 +1250,14 @@ def test_a_gap_written_in_points_is_read_in_no_row_of_one_side_of_it() -> None:
     ranked = [Scored(p, 0.3, None, 0.3) for p in (seen, NOT_SEEN)]
     d = decide(claim, ranked, checks, semantic=False)
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def test_a_cell_of_differences_is_under_a_delta_column_or_in_a_row_of_differences() -> None:
+    from claimcheck.verify.columns import ColumnReading, of_differences
+
+    m = extract_numbers("a 21.7-point gap")[0]
+    diff = row("(a) − (b) 12.6 8.1 16.5 7.2 -4.1 9.4 14.1 5.5 10.4 21.7", SEEN_HEADER)
+    seen = row("(a) Seen 94.3 91.4 88.6 89.5 85.7 92.1 86.3 90.6 89.3 78.2", SEEN_HEADER)
+    assert of_differences(ColumnReading(m, diff, "he", (21.7,), True))
+    assert not of_differences(ColumnReading(m, seen, "he", (78.2,), False))
+    assert of_differences(ColumnReading(m, seen, "NER (F1) › ∆", (-4.5,), False))
