@@ -462,10 +462,10 @@ def rank(
                 ][:MAX_HOLDING_ROWS]
     out += _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
     out += _captioned_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
-    return out + _language_lists(out, claim_core, claim_terms, claim_vec, indexes)
+    return out + _code_list_passages(out, claim_core, claim_terms, claim_vec, indexes)
 
 
-def _language_lists(
+def _code_list_passages(
     out: Sequence[Scored], claim: str, claim_terms: Sequence[str], claim_vec: FloatArray | None,
     indexes: Sequence[PaperIndex],
 ) -> list[Scored]:
