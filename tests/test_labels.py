@@ -20,8 +20,21 @@ import pytest
 
 # Not imported from conftest: importing it as tests.conftest would load it a second time.
 LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "labels"
-# dev and dev2 to dev10 are for tuning; test is the held-out split.
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "test")
+# dev and dev2 to dev11 are for tuning; test is the held-out split.
+SPLITS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "test",
+)
 PAPER_IDS = (
     "2003.11080v5",
     "1911.02116v2",
@@ -61,7 +74,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["id", "claim", "papers", "label", "category", "page", "quote", "note"],
     "properties": {
-        "id": {"type": "string", "pattern": r"^[a-z]+-\d{3}$"},
+        "id": {"type": "string", "pattern": r"^[a-z]+-\d{3,4}$"},
         "claim": {"type": "string", "minLength": 60, "maxLength": 200},
         "papers": {
             "type": "array",
@@ -134,7 +147,7 @@ def test_claims_unique_across_splits() -> None:
 
 
 def test_size_and_split_balance() -> None:
-    # The original dev/test pair stays balanced; dev2 to dev10 are later tuning splits.
+    # The original dev/test pair stays balanced; dev2 to dev11 are later tuning splits.
     dev, test = load("dev"), load("test")
     assert len(dev) + len(test) >= 100
     assert abs(len(dev) - len(test)) <= 0.1 * (len(dev) + len(test))
