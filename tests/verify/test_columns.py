@@ -466,6 +466,30 @@ def test_a_row_holding_two_of_the_claims_measurements_is_the_claims() -> None:
     assert d.verdict is Verdict.CONTRADICTED, d.reason
 
 
+def test_a_row_naming_no_model_that_holds_two_measurements_in_a_fitting_table_is_the_claims() -> None:
+    caption = ("Table 4. Accuracy of mBERT on POS tag trigrams and 4-grams in the target language dev data "
+               "that appeared and did not appear in the English training data.")
+    average = _table("avg w/o en 50.6 12.1 44.3 18.3", "trigram seen unseen 4-gram seen unseen", caption, page=7)
+    results = _table("mBERT 59.8 65.4 81.9 71.5 62.2 64.5 / 49.4 61.4 / 44.2 59.7 / 43.9 56.7 38.7",
+                     "Model XNLI PAWS-X POS NER XQuAD MLQA TyDiQA-GoldP BUCC Tatoeba",
+                     "Table 2. Overall results of baseline models on all XTREME tasks.", page=6)
+    claim = ("Averaged over the non-English languages, mBERT tags POS 4-grams seen in the English training "
+             "data with 44.3 accuracy, but unseen 4-grams with only 18.3.")
+    prose = Passage(PID, 7, 0, 90, "We show the performance of mBERT on POS tag 4-grams seen and not seen in "
+                    "the English training data.", PassageKind.SENTENCE)
+
+    def judged_with(row: Passage):  # type: ignore[no-untyped-def]
+        checks = check_numbers(extract_numbers(claim), [row, results], claim_text=claim)
+        return decide(claim, [Scored(prose, 0.8, None, 0.8), Scored(row, 0.2, None, 0.2),
+                              Scored(results, 0.2, None, 0.2)], checks, semantic=False)
+
+    d = judged_with(average)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # A row of another model's name that holds them makes them that model's.
+    d = judged_with(replace(average, text="XLM-R 50.6 12.1 44.3 18.3"))
+    assert d.verdict is Verdict.CONTRADICTED and "'mbert'" in d.reason, d.reason
+
+
 def test_of_a_models_rows_those_whose_caption_says_most_of_the_claim_hold_its_values() -> None:
     trigrams = _table("mBERT 0.79 0.81 0.36 0.35", "XNLI PAWS-X POS NER",
                       "Table 10. Accuracy of mBERT on POS tag trigrams that appeared and did not appear in "
