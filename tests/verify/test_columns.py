@@ -490,6 +490,24 @@ def test_a_row_naming_no_model_that_holds_two_measurements_in_a_fitting_table_is
     assert d.verdict is Verdict.CONTRADICTED and "'mbert'" in d.reason, d.reason
 
 
+def test_the_rows_of_the_table_whose_caption_is_the_best_passage_state_its_numbers() -> None:
+    caption = ("Table 10. Accuracy of mBERT on the target language dev data on POS tag trigrams and 4-grams "
+               "that appeared and did not appear in the English training data.")
+    best = Passage(PID, 16, 0, len(caption), caption, PassageKind.CAPTION)
+    average = _table("avg 50.6 12.1 44.3 18.3", "", caption, page=16)
+    average = replace(average, start=3000, end=3030, header=None)
+    claim = "On average, mBERT's accuracy on POS 4-grams unseen in the English training data is only 18.3."
+    ranked = [Scored(best, 0.8, None, 0.8), Scored(average, 0.2, None, 0.2)]
+    checks = check_numbers(extract_numbers(claim), [average], claim_text=claim)
+    d = decide(claim, ranked, checks, semantic=False)
+    assert "18.3" not in d.reason, d.reason
+    # Another table's row states nothing for this caption.
+    elsewhere = replace(average, caption="Table 4. POS results for each language.")
+    checks = check_numbers(extract_numbers(claim), [elsewhere], claim_text=claim)
+    d = decide(claim, [ranked[0], Scored(elsewhere, 0.2, None, 0.2)], checks, semantic=False)
+    assert d.verdict is not Verdict.SUPPORTED and "18.3" in d.reason, d.reason
+
+
 def test_of_a_models_rows_those_whose_caption_says_most_of_the_claim_hold_its_values() -> None:
     trigrams = _table("mBERT 0.79 0.81 0.36 0.35", "XNLI PAWS-X POS NER",
                       "Table 10. Accuracy of mBERT on POS tag trigrams that appeared and did not appear in "
