@@ -1303,3 +1303,22 @@ def test_a_cell_of_differences_is_under_a_delta_column_or_in_a_row_of_difference
     assert of_differences(ColumnReading(m, diff, "he", (21.7,), True))
     assert not of_differences(ColumnReading(m, seen, "he", (78.2,), False))
     assert of_differences(ColumnReading(m, seen, "NER (F1) › ∆", (-4.5,), False))
+
+
+def test_a_cell_holding_the_claims_other_measurement_is_that_ones_not_a_rival() -> None:
+    english = _table("English FT 57.9 51.1 32.5", "Transfer + Model KLUENLI PARSINLUENTAILMENT OCNLI",
+                     "Table 13: Model performance on KLUENLI, OCNLI and PARSINLUENTAILMENT.", page=23)
+    claim = ("On KLUENLI, mT5 fine-tuned on English and then on Korean shots reaches 61.1 accuracy, ahead of "
+             "the 57.9 from English-only fine-tuning.")
+    prose = Passage(PID, 7, 0, 90, "Fine-tuning on English and then on target-language shots helps on KLUENLI.",
+                    PassageKind.SENTENCE)
+
+    def judged_with(text: str):  # type: ignore[no-untyped-def]
+        checks = check_numbers(extract_numbers(text), [english], claim_text=text)
+        return decide(text, [Scored(prose, 0.7, None, 0.7), Scored(english, 0.3, None, 0.3)], checks, semantic=False)
+
+    d = judged_with(claim)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # Another value in that cell is a rival.
+    d = judged_with(claim.replace("57.9", "55.0"))
+    assert d.verdict is Verdict.CONTRADICTED and "57.9" in d.reason, d.reason
