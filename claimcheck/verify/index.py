@@ -57,6 +57,7 @@ class PaperIndex:
     _rows_of_words: list[int] | None = None
     _row_codes: dict[str, set[int]] | None = None
     _tables: dict[tuple[int, str], list[int]] | None = None
+    _squashed: list[str] | None = None
     normed: list[str] = field(default_factory=list)  # texts, normalised once for rapidfuzz
 
     def __post_init__(self) -> None:
@@ -72,6 +73,13 @@ class PaperIndex:
             for t in terms:
                 lists.setdefault(t, []).append(i)
         self.postings = {t: np.asarray(v, dtype=np.int32) for t, v in lists.items()}
+
+    def squashed(self) -> list[str]:
+        """The texts without punctuation or spaces (``squash``), where names are looked up as
+        written with or without them ("AMERICAS NLI" for "AmericasNLI")."""
+        if self._squashed is None:
+            self._squashed = [squash(t) for t in self.texts]
+        return self._squashed
 
     def rows_named_in(self, claim: str) -> set[int]:
         """Table rows whose label (the words before their numbers), or the name over their
@@ -462,7 +470,37 @@ def rank(
                 ][:MAX_HOLDING_ROWS]
     out += _sibling_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
     out += _captioned_rows(out, numbers, claim_core, claim_terms, claim_vec, indexes)
+    out += _record_passages(out, claim_core, claim_terms, claim_vec, indexes)
     return out + _code_list_passages(out, claim_core, claim_terms, claim_vec, indexes)
+
+
+def _record_passages(
+    out: Sequence[Scored], claim: str, claim_terms: Sequence[str], claim_vec: FloatArray | None,
+    indexes: Sequence[PaperIndex],
+) -> list[Scored]:
+    """For a claim giving two numbers or more to a name ("TyDiQA ... spans eight languages,
+    gives eight training instances"), the passages where pypdf ran a table's record of that
+    name into prose ("QA TYDIQA span 8 8 F1 Wikipedia"), holding all of its numbers in the
+    claim's order, or all but one: the verdict reads the record (``run_on_record``)."""
+    from claimcheck.verify.verdict import entities, run_on_record
+
+    values = [m.value for m in sorted(extract_numbers(claim), key=lambda m: m.start)
+              if m.kind in ("integer", "decimal", "word")]
+    heads = [h for n in entities(claim) if len(h := squash(n)) >= 4]
+    if len(values) < 2 or not heads:
+        return []
+    have = {id(s.passage) for s in out}
+    low = lexical.normalise(claim)
+    extra: list[Scored] = []
+    for idx in indexes:
+        found = [i for i, flat in enumerate(idx.squashed())
+                 if idx.passages[i].kind is not PassageKind.TABLE_ROW and id(idx.passages[i]) not in have
+                 and any(h in flat for h in heads) and any(
+                     len(record) >= len(values)
+                     and sum(c is not None and abs(c - v) < 1e-9 for c, v in zip(record, values)) >= len(values) - 1
+                     for _, record in run_on_record(claim, idx.texts[i]))]
+        extra += [_scored(idx, i, low, claim_terms, claim_vec) for i in found[:MAX_LED_ROWS]]
+    return extra
 
 
 def _code_list_passages(

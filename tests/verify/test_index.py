@@ -100,3 +100,19 @@ def test_british_and_american_spellings_are_the_same_terms() -> None:
     assert term_recall(content_terms(claim), frozenset(content_terms(paper))) == 1.0
     # Words that only end like British spellings are mapped alike on both sides; a count is no term.
     assert content_terms("precise noise install four hours") == ["preciz", "noise", "instal", "hour"]
+
+
+def test_a_table_run_into_prose_is_ranked_where_it_holds_the_record_of_a_name_the_claim_gives_numbers_to() -> None:
+    # pypdf printed BUFFET's Table 2 as sentences: TyDiQA's record ("8 8") is in a long one that
+    # scores low against the claim's words.
+    flat = ("2-way class 14 16 acc. e-commerce translation Analysis AMAZON REVIEW 2-way class 5 16 acc. "
+            "Commonsense XCOPA multi-choice 11 16 acc. QA TYDIQA span 8 8 F1 Wikipedia in-language")
+    prose = [Passage(PID, 4, k * 100, k * 100 + 90, f"BUFFET evaluates question answering and its tasks, part {k}.",
+                     PassageKind.SENTENCE) for k in range(10)]
+    table = Passage(PID, 4, 2000, 2000 + len(flat), flat, PassageKind.SENTENCE)
+    index = PaperIndex.build(str(PID), [*prose, table], None)
+    claim = "BUFFET's TyDiQA question answering task spans eight languages and gives eight training instances."
+    assert table in [s.passage for s in rank(claim, None, [index], top=4)]
+    # A record holding neither of the claim's numbers is not brought in.
+    claim = "BUFFET's TyDiQA question answering task spans five languages and gives four training instances."
+    assert table not in [s.passage for s in rank(claim, None, [index], top=4)]
