@@ -1686,7 +1686,7 @@ def _column_readings(
         held = [r for r in readings if r.holds]
         # "61.1 ..., ahead of the 57.9 from English-only fine-tuning": a row whose cell there holds
         # another of the claim's measurements is that one's, compared with, not a rival.
-        readings = held or [r for r in readings if not _others_cell(r, measures)]
+        readings = held or [r for r in readings if not _others_cell(r, mentions)]
         if held:
             confirmed[m] = held[0]
         elif readings and conflict is None:
@@ -1714,7 +1714,7 @@ def _column_readings(
             if r.row in own and (got := read_column(
                     claim, m, r.row, tol, prev_end=bounds[0], next_start=bounds[1],
                     after_next=bounds[2], any_row=True)) is not None \
-                    and got.column == r.column and not got.holds and not _others_cell(got, measures) \
+                    and got.column == r.column and not got.holds and not _others_cell(got, mentions) \
                     and (of_differences(got) or not written_as_difference(claim, m.end)):
                 conflict = got
                 break
@@ -1741,12 +1741,14 @@ def _column_readings(
     return confirmed, conflict
 
 
-def _others_cell(r: ColumnReading, measures: Sequence[NumberMention]) -> bool:
-    """Whether every value of a cell read for a number is another of the claim's measurements."""
+def _others_cell(r: ColumnReading, mentions: Sequence[NumberMention]) -> bool:
+    """Whether every value of a cell read for a number is another of the claim's numbers, other
+    than one naming a column of the row ("layer 1", "one anchor token")."""
+    heads = {h for h in columns(r.row) or () if h}
+    others = [x for x in mentions if x is not r.mention and f"{x.value:g}" not in heads]
     values = [v for v in r.values if v is not None]
     return bool(values) and all(
-        any(x is not r.mention and abs(x.value - v) <= 0.5 * 10 ** -x.decimals + 1e-9 for x in measures)
-        for v in values)
+        any(abs(x.value - v) <= 0.5 * 10 ** -x.decimals + 1e-9 for x in others) for v in values)
 
 
 def _label_words_low(row: Passage) -> list[str]:

@@ -1322,3 +1322,21 @@ def test_a_cell_holding_the_claims_other_measurement_is_that_ones_not_a_rival() 
     # Another value in that cell is a rival.
     d = judged_with(claim.replace("57.9", "55.0"))
     assert d.verdict is Verdict.CONTRADICTED and "57.9" in d.reason, d.reason
+
+
+def test_a_cell_holding_the_claims_whole_number_is_that_ones_unless_the_number_names_a_column() -> None:
+    header = "ID Description µ F1 ρ τ F1 ρ τ train dev"
+    row16 = _table("16 lang-pos;overparam .01 .25 .10 .01 .00 .01 .00 .37 .13 .01 .00 .00 .00 3 00.0 254 04.9",
+                   header, "Table 1: Multilinguality and model fit for our models. Mean and standard deviation "
+                   "(subscript) across 5 different random seeds is shown.", page=6)
+    text = ("However, when we add lang-pos (16) or apply all three architectural modifications (17), "
+            "multilinguality drops to .01 and .00.")
+    prose = Passage(PID, 5, 0, len(text), text, PassageKind.SENTENCE)
+    claim = "With lang-pos plus overparameterization (ID 16), the score falls to .01 although train perplexity is just 3."
+    checks = check_numbers(extract_numbers(claim), [prose, row16], claim_text=claim)
+    d = decide(claim, [Scored(prose, 0.57, None, 0.57), Scored(row16, 0.46, None, 0.46)], checks, semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # "one anchor token" names the column "1": its cell is the claim's 0.47's, and contradicts it.
+    claim = "With one anchor token, the Atom+Atom mOthelloGPT reaches only 0.47 cross-lingual alignment probe accuracy."
+    d = _decide(claim, [row("Atom+Atom 0.53 0.82 0.97 0.97", "#Anchor tokens 0 1 2 4")])
+    assert d.verdict is Verdict.CONTRADICTED and "0.82" in d.reason, d.reason
