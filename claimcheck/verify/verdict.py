@@ -93,7 +93,7 @@ from claimcheck.verify.index import (
     without_measure,
 )
 from claimcheck.verify.languages import LANGUAGES
-from claimcheck.verify.lexical import content_terms, normalise, term_recall, without_attribution
+from claimcheck.verify.lexical import STOPWORDS, content_terms, normalise, term_recall, without_attribution
 from claimcheck.verify.numbers import (
     extract_numbers,
     hedged_tolerance,
@@ -1053,6 +1053,13 @@ _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
 _NOUN_AFTER = re.compile(r"(?:\s*%?\s*|-)([A-Za-z]{3,})")
 
 
+def _noun_after(claim: str, m: NumberMention) -> str | None:
+    """The noun a count counts, right after it; none where a function word follows ("seed 42
+    for single runs": 42 counts no "for")."""
+    after = _NOUN_AFTER.match(claim, m.end)
+    return None if after is None or after.group(1).lower() in STOPWORDS else after.group(1)
+
+
 def _rival_number(
     absent: Sequence[NumberCheck], top: Sequence[Scored], claim: str, truncated: bool,
     own: Sequence[float] = (),
@@ -1116,11 +1123,11 @@ def _rival_number(
                 # The count is stated somewhere: another passage may be the right one. The best
                 # passage is the claim's own statement: its count of the same thing stands.
                 continue
-            after = _NOUN_AFTER.match(claim, m.end)
-            if after is None:
+            counted = _noun_after(claim, m)
+            if counted is None:
                 continue
             # "4-shots" counts what "8-shot" does.
-            noun = re.compile(rf"(?:\s+|-){re.escape(after.group(1).lower())}(?:s|es)?\b")
+            noun = re.compile(rf"(?:\s+|-){re.escape(counted.lower())}(?:s|es)?\b")
             low = text.lower()
             # "15 languages", "three tasks", "48K pairs"; of several, the one said as the claim
             # says its own ("language-specific BPE with 40k merges", not "joint BPE with 80k").
@@ -1132,7 +1139,7 @@ def _rival_number(
                 c = max(rivals, key=lambda c: len(said & set(content_terms(
                     text[max(0, c.start - SAID_CHARS) : c.start]))))
                 return n, s, c.text
-            items = _listed(after.group(1), text)
+            items = _listed(counted, text)
             if s is top[0] and items is not None and len(items) != m.value:
                 return n, s, f"{len(items)} ({', '.join(items)})"
     return None
@@ -1169,10 +1176,10 @@ def _counts_codes(n: NumberCheck, codes: Sequence[str]) -> bool:
 def _count_of_list(claim: str, n: NumberCheck, text: str) -> bool:
     """A count ("four factors") that the passage's list of that noun has as many items as."""
     m = n.mention
-    after = _NOUN_AFTER.match(claim, m.end)
-    if after is None or m.decimals or m.value != int(m.value):
+    counted = _noun_after(claim, m)
+    if counted is None or m.decimals or m.value != int(m.value):
         return False
-    items = _listed(after.group(1), text)
+    items = _listed(counted, text)
     return items is not None and len(items) == int(m.value)
 
 

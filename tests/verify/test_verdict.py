@@ -1315,3 +1315,19 @@ def test_a_count_is_read_in_the_set_in_braces_after_what_it_counts() -> None:
     d = checked("When fine-tuning on XNLI, Wu et al. try four different learning rates.",
                 [scored(passage, th.support + 0.05)])
     assert "lists" not in d.reason, d.reason
+
+
+def test_a_number_followed_by_a_function_word_counts_nothing_the_passage_lists() -> None:
+    th = THRESHOLDS[False]
+    best = scored("For real data experiments: 1,42 and 100.", th.support + 0.1)
+    claim = "Dufter and Schütze use seed 42 for single runs in their real data experiments."
+    seed = next(m for m in extract_numbers(claim) if m.text == "42")
+    d = decide(claim, [best], [NumberCheck(seed, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
+    # A count of a noun is still checked against the list.
+    claim = "Dufter and Schütze use four seeds for their real data experiments."
+    best = scored("For real data experiments we use the following seeds: 1, 42 and 100.", th.support + 0.1)
+    count = next(m for m in extract_numbers(claim) if m.text == "four")
+    d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "3 (1, 42, 100)" in d.reason, d.reason
+
