@@ -792,7 +792,8 @@ def decide(
         near = " ".join([near, *(
             s.passage.text for s in ranked
             if s is not best and s.passage.kind is not PassageKind.TABLE_ROW
-            and s.score >= max(th.support, score - ALL_NUMBERS_SLACK)
+            and s.score >= (max(th.support, score - ALL_NUMBERS_SLACK) if len({n.mention.value for n in numbers}) < 4
+                            else th.topic - ANCHOR_SLACK)
             and all(_states(s.passage.text, n) for n in numbers))])
     # "four special tokens, [UNK], [CLS], [SEP] and [MASK]" against "special tokens ([UNK],
     # [CLS], [SEP], [MASK], [PAD])": the source's list holds the claim's and more.

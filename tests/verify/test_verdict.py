@@ -1331,3 +1331,16 @@ def test_a_number_followed_by_a_function_word_counts_nothing_the_passage_lists()
     d = decide(claim, [best], [NumberCheck(count, NumberStatus.ABSENT)], semantic=False)
     assert d.verdict is Verdict.CONTRADICTED and "3 (1, 42, 100)" in d.reason, d.reason
 
+
+def test_a_passage_on_topic_writing_four_or_more_of_the_claims_numbers_states_them() -> None:
+    th = THRESHOLDS[False]
+    best = scored("For real data experiments: 1,42 and 100.", th.support + 0.1)
+    table = Scored(Passage(PID, 3, 2000, 2090, "Parameter Value Learning rate 2e-3 Random Seeds 0, 42, 43, 100, "
+                           "101; For single runs: 42.", PassageKind.SENTENCE), th.topic, None, th.topic)
+    claim = "Dufter and Schütze's seeds are 0, 42, 43, 100 and 101, with seed 42 for single runs."
+    d = checked(claim, [best, table])
+    assert "does not state" not in d.reason, d.reason
+    # Three numbers need a passage scoring nearly as well as the best.
+    claim = "Dufter and Schütze's seeds are 0, 43 and 101 for the real data experiments."
+    d = checked(claim, [best, table])
+    assert d.verdict is not Verdict.SUPPORTED and "0, 43, 101" in d.reason, d.reason
