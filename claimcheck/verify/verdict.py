@@ -93,7 +93,13 @@ from claimcheck.verify.index import (
     without_measure,
 )
 from claimcheck.verify.languages import LANGUAGES
-from claimcheck.verify.lexical import STOPWORDS, content_terms, normalise, term_recall, without_attribution
+from claimcheck.verify.lexical import (
+    STOPWORDS,
+    content_terms,
+    normalise,
+    term_recall,
+    without_attribution,
+)
 from claimcheck.verify.numbers import (
     extract_numbers,
     hedged_tolerance,
@@ -1229,6 +1235,8 @@ def _rival_row(
     for n in numbers:
         if (sized := _rival_size(n, named, best)) is not None:
             return sized
+    if (grouped := _rival_grouped(numbers, named, truncated)) is not None:
+        return grouped
     # A model has rows in many tables: one whose table is known (a header, a caption) but is not
     # the one the claim speaks of ("On Vietnamese MLQA" against GLUE's "XLM-R" row) gives no
     # rival value.
@@ -1308,6 +1316,28 @@ def _rival_row(
         values = same[i]
         shown = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
         return n, s, f"{shown} in the row {label!r}"
+    return None
+
+
+_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,]|\.\d)")
+
+
+def _rival_grouped(
+    numbers: Sequence[NumberCheck], rows: Sequence[tuple[Scored, str]], truncated: bool
+) -> tuple[NumberCheck, Scored, str] | None:
+    """A count written with thousands separators ("a vocabulary of 32,996") found nowhere, where
+    a row the claim names prints one of as many digits that the claim does not give ("BERT-large
+    364,353,862 1 28,996 24"): that is the row's count."""
+    stated = {n.mention.value for n in numbers}
+    for n in numbers:
+        m = n.mention
+        if n.status is not NumberStatus.ABSENT or not _GROUPED.fullmatch(m.text) or (m.at_cut and truncated):
+            continue
+        for s, label in rows:
+            found = [g for g in _GROUPED.findall(s.passage.text)
+                     if len(g) == len(m.text) and float(g.replace(",", "")) not in stated]
+            if found:
+                return n, s, f"{', '.join(found)} in the row {label!r}"
     return None
 
 

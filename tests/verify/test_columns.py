@@ -1340,3 +1340,17 @@ def test_a_cell_holding_the_claims_whole_number_is_that_ones_unless_the_number_n
     claim = "With one anchor token, the Atom+Atom mOthelloGPT reaches only 0.47 cross-lingual alignment probe accuracy."
     d = _decide(claim, [row("Atom+Atom 0.53 0.82 0.97 0.97", "#Anchor tokens 0 1 2 4")])
     assert d.verdict is Verdict.CONTRADICTED and "0.82" in d.reason, d.reason
+
+
+def test_a_grouped_count_found_nowhere_is_contradicted_by_the_named_rows_count_of_as_many_digits() -> None:
+    bert = _table("BERT-large 364,353,862 1 28,996 24", "Model Parameters Langs Vocab size Layers",
+                  "Table 6. Hyper-parameters of baseline and state-of-the-art models.", page=14)
+    prose = Passage(PID, 14, 0, 80, "We use the English BERT-large model for translate-test.", PassageKind.SENTENCE)
+    ranked = [Scored(prose, 0.7, None, 0.7), Scored(bert, 0.4, None, 0.4)]
+    claim = "XTREME lists the English BERT-large with 364,353,862 parameters and a vocabulary of 32,996."
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [prose, bert], claim_text=claim), semantic=False)
+    assert d.verdict is Verdict.CONTRADICTED and "28,996" in d.reason, d.reason
+    # A count of other digits is not of that cell's kind.
+    claim = claim.replace("32,996", "132,996")
+    d = decide(claim, ranked, check_numbers(extract_numbers(claim), [prose, bert], claim_text=claim), semantic=False)
+    assert d.verdict is not Verdict.CONTRADICTED, d.reason
