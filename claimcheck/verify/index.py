@@ -125,8 +125,8 @@ class PaperIndex:
         if self._rows_of_words is None:
             self._rows_of_words = [
                 i for i, p in enumerate(self.passages) if p.kind is PassageKind.TABLE_ROW
-                and (label := row_label(p)) is not None and len(label.split()) > 1
-                and re.search(r"(?:^|\s)[+&](?:\s|$)|\bl\d+-\d+\b", label)]
+                and (label := row_label(p)) is not None and (re.search(r"[a-z][+&][a-z]", label) or (
+                    len(label.split()) > 1 and re.search(r"(?:^|\s)[+&](?:\s|$)|\bl\d+-\d+\b", label)))]
         return self._rows_of_words
 
     def rows_led_in(self, claim: str, names: frozenset[str] = frozenset()) -> set[int]:

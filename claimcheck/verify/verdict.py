@@ -2021,13 +2021,23 @@ def _names_word(low: str, word: str) -> bool:
             a[0] == key[0] and a != key and _letters_in_order(a, key)
             for a in _ABBREVIATION.findall(low)):
         return True  # "English Target FT" as "Eng.+Tgt. FT"
+    if plain_word(word) and len(key) >= 4 and re.search(rf"(?<![\w-]){re.escape(key)}(?:ic|ical|al)(?![\w-])", low):
+        return True  # "Atom" as "atomic": the label cuts the claim's adjective short
     if word in _ABSENCE_LABELS:
         # "No anchors" as "without any anchor points" (a lower-case "no" is Norway's code).
         return re.search(r"\b(?:no|without|w/o)\b", low) is not None
     if "+" in word.strip("+") and not re.search(r"\w\+\w", low):
         # "ENG.+TGT." as "fine-tuned on English and then on target-language shots", each part
         # in words; a claim that joins names by "+" itself ("Atom+Compositional") writes them so.
-        return all(_names_word(low, w) for w in word.split("+") if w)
+        # A part written twice ("Atom+Atom") is named by two words of the claim ("two atomic
+        # languages", "atomic and atomic"), not by the one "atomic" of "an atomic and a
+        # compositional language".
+        parts = [w for w in word.split("+") if w]
+        twice = {w.lower() for w in parts if sum(1 for x in parts if x.lower() == w.lower()) > 1}
+        if any(len(re.findall(rf"(?<![\w-]){re.escape(normalise(w))}", low)) < 2
+               and not re.search(r"\b(?:two|both)\b", low) for w in twice):
+            return False
+        return all(_names_word(low, w) for w in parts)
     # A plain word starts a compound of the claim's as a name does not: "cross-lingual probe"
     # names the row "Cross Probe acc.", "XLM-R" does not name "XLM".
     if plain_word(word) and re.search(rf"(?<![\w-]){re.escape(key)}-[a-z]", low):

@@ -1354,3 +1354,19 @@ def test_a_grouped_count_found_nowhere_is_contradicted_by_the_named_rows_count_o
     claim = claim.replace("32,996", "132,996")
     d = decide(claim, ranked, check_numbers(extract_numbers(claim), [prose, bert], claim_text=claim), semantic=False)
     assert d.verdict is not Verdict.CONTRADICTED, d.reason
+
+
+def test_a_label_joining_cut_words_by_plus_is_named_by_the_claims_adjectives_each_part_once() -> None:
+    from claimcheck.verify.lexical import normalise
+    from claimcheck.verify.verdict import entities, names_row
+
+    header = "#Anchor tokens 0 1 2 4"
+    pairs = {name: row(f"{name} 0.5 0.8 0.9 0.97", header) for name in ("Atom+Atom", "Atom+Split", "Atom+Compositional")}
+    claim = "Trained on an atomic and a compositional language with no shared tokens, the model aligns at 0.47."
+    low = normalise(claim)
+    assert [n for n, r in pairs.items() if names_row(low, entities(claim), r)] == ["Atom+Compositional"]
+    claim = "Trained on two atomic languages with no shared tokens, the model aligns at 0.53."
+    low = normalise(claim)
+    assert [n for n, r in pairs.items() if names_row(low, entities(claim), r)] == ["Atom+Atom"]
+    # "Base" is no cut "baseline".
+    assert not names_row("the baseline model reaches 0.5.", set(), row("Base 0.5 0.8", "Model 0 1"))

@@ -116,3 +116,16 @@ def test_a_table_run_into_prose_is_ranked_where_it_holds_the_record_of_a_name_th
     # A record holding neither of the claim's numbers is not brought in.
     claim = "BUFFET's TyDiQA question answering task spans five languages and gives four training instances."
     assert table not in [s.passage for s in rank(claim, None, [index], top=4)]
+
+
+def test_a_row_whose_one_word_label_joins_words_by_plus_is_ranked_where_the_claim_names_each() -> None:
+    header = "#Anchor tokens 0 1 2 4"
+    caption = "Table 1: Effect of introduced anchor tokens on the alignment of representations."
+    rows = [Passage(PID, 6, k * 50, k * 50 + 40, f"{name} 0.5{k} 0.59 0.67 0.97", PassageKind.TABLE_ROW, caption, header)
+            for k, name in enumerate(("Atom+Atom", "Atom+Split", "Atom+Compositional"))]
+    prose = [Passage(PID, 7, k * 100, k * 100 + 90, f"Bilingual mOthelloGPTs align poorly across languages, part {k}.",
+                     PassageKind.SENTENCE) for k in range(10)]
+    index = PaperIndex.build(str(PID), [*rows, *prose], None)
+    claim = "Trained on an atomic and a compositional language, a bilingual mOthelloGPT aligns at only 0.47."
+    ranked = [s.passage for s in rank(claim, None, [index], top=4)]
+    assert rows[2] in ranked and rows[0] not in ranked
