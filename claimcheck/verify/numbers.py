@@ -307,8 +307,12 @@ def _word_numbers(text: str, spans: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if e < len(text) and text[e] in "'’" and text[e + 1 : e + 2] == "s":
             continue
-        if text[e : e + 5].lower() in ("-shot", "-to-o") or text[e : e + 4].lower() == "-vs-":
-            continue  # zero-shot, one-to-one: names of settings, not counts
+        tail = text[e : e + 5].lower()
+        if tail in ("-shot", "-to-o") or tail[:4] == "-vs-" or (
+                tail.startswith("-") and e + len(tail) == len(text)
+                and any(name.startswith(tail) for name in ("-shot", "-to-one", "-vs-"))):
+            # zero-shot, one-to-one: names of settings, not counts; so is "zero-sho", cut there.
+            continue
         if m.group("dozen"):
             value = 12.0
         elif m.group("tens"):

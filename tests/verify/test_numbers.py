@@ -618,3 +618,11 @@ def test_a_rounded_number_the_claim_hedges_matches_to_its_significant_digits() -
     plain = "An untrained BERT has a train perplexity of 3,500."
     assert check_numbers(extract_numbers(plain), [row], claim_text=plain)[0].status is not NumberStatus.MATCHED
     assert hedged_tolerance("about 4 layers", extract_numbers("about 4 layers")[0]) == 0.5
+
+
+def test_a_setting_name_cut_at_the_claims_end_is_no_count() -> None:
+    # Reports cut claims mid-word: "zero-sho" is what is left of "zero-shot".
+    for cut in ("showed strong zero-sho", "showed strong zero-", "a one-to-o"):
+        assert extract_numbers(cut) == [], cut
+    # Inside the claim, a count joined to its noun is still one.
+    assert [m.text for m in extract_numbers("two-layer models and zero-shot transfer")] == ["two"]
