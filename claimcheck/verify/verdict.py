@@ -209,6 +209,8 @@ _ANTONYMS = [
     ("major", "minor"),
     # Which of a sequence's items: "the first token of a move" against "the last token".
     ("first", "last"),
+    # Likeness: "representations are similar across languages" against "differ sharply".
+    ("similar", r"differ(?:s|ed)?\b|dissimilar"),
     # Parity against a difference: "perform comparably to" against "do far worse than".
     (r"comparab|comparative to|on par with", r"better|worse|outperform|underperform"),
 ]
@@ -223,7 +225,7 @@ _POSITIONS = [("top layer", "lower layer"), ("top layer", "bottom layer"),
 # above are; the pairs stay for words that measure rather than judge ("higher", "more").
 _GOOD_EFFECT = ("improve", "help", "benefit", "better", "boost", "outperform")
 _BAD_EFFECT = ("hurt", "harm", "degrade", "worse", "underperform", "decline", "deteriorat",
-               r"f[ae]ll\w* short", r"lag\w* behind")
+               r"f[ae]ll\w* short", r"f[ae]ll\w* behind", r"lag\w* behind")
 _REVERSALS = [*_ANTONYMS, *((g, b) for g in _GOOD_EFFECT for b in _BAD_EFFECT)]
 
 

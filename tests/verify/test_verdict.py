@@ -1345,3 +1345,16 @@ def test_a_passage_on_topic_writing_four_or_more_of_the_claims_numbers_states_th
     claim = "Dufter and Schütze's seeds are 0, 43 and 101 for the real data experiments."
     d = checked(claim, [best, table])
     assert d.verdict is not Verdict.SUPPORTED and "0, 43, 101" in d.reason, d.reason
+
+
+def test_differing_against_similar_and_falling_behind_against_outperforming_are_reversals() -> None:
+    similar = ("Wu et al. (2019) shows that monolingual BERT representations are similar across languages, "
+               "explaining in part the natural emergence of multilinguality.")
+    assert polarity_conflict("Wu et al. show that monolingual BERT representations differ sharply across languages.",
+                             similar)
+    # "different" also means "various": "models with different vocabulary sizes" reverses nothing.
+    assert not polarity_conflict("They train monolingual BERT models with different vocabulary sizes, which are "
+                                 "similar across languages.", similar)
+    ahead = "Other work has shown that mBERT outperforms word embeddings on token-level NLP tasks."
+    assert polarity_conflict("mBERT falls behind word embeddings on token-level NLP tasks.", ahead)
+    assert not polarity_conflict("mBERT beats word embeddings on token-level NLP tasks.", ahead)
