@@ -168,10 +168,11 @@ CALIBRATION: dict[tuple[bool, Verdict], tuple[float, float]] = {
 }
 
 # "without" is left out: it mostly names a setting ("without anchor tokens"), not a denial.
-# "instead of X" and "rather than X" deny X as "not X" does ("BERT-base, not BERT-small").
+# "instead of X" and "rather than X" deny X as "not X" does ("BERT-base, not BERT-small"); so does
+# "eliminates the need for X" ("... still needs X").
 _NEG = re.compile(
     r"\b(?:not|no|never|neither|nor|cannot|none|unable|fails?|failed|lacks?|"
-    r"\w+n't|instead of|rather than|(?<!\ba )little)\b"
+    r"\w+n't|instead of|rather than|(?<!\ba )little|(?:eliminat|remov|obviat)\w* the need for)\b"
 )
 _BOTH = re.compile(r"\b([a-z][\w-]*) (?:and|or) (?:(?:do|does|did|is|are|was|were) )?not ([a-z][\w-]*)")
 # Words between a negation and what it denies ("does not *always* improve", "fails *to* learn").

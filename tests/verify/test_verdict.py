@@ -1358,3 +1358,12 @@ def test_differing_against_similar_and_falling_behind_against_outperforming_are_
     ahead = "Other work has shown that mBERT outperforms word embeddings on token-level NLP tasks."
     assert polarity_conflict("mBERT falls behind word embeddings on token-level NLP tasks.", ahead)
     assert not polarity_conflict("mBERT beats word embeddings on token-level NLP tasks.", ahead)
+
+
+def test_eliminating_the_need_for_something_denies_that_it_is_needed() -> None:
+    passage = ("By converting all tasks into the same text-to-text format, we eliminate the need for "
+               "task-specific model modifications or template conversions.")
+    assert polarity_conflict("Even after converting every task to a text-to-text format, BUFFET still needs "
+                             "task-specific model modifications.", passage)
+    assert not polarity_conflict("Converting every task to a text-to-text format removes the need for "
+                                 "task-specific model modifications.", passage)
