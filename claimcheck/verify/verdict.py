@@ -2028,7 +2028,7 @@ def _names_word(low: str, word: str) -> bool:
         return True  # "Atom" as "atomic": the label cuts the claim's adjective short
     if word in _ABSENCE_LABELS:
         # "No anchors" as "without any anchor points" (a lower-case "no" is Norway's code).
-        return re.search(r"\b(?:no|without|w/o)\b", low) is not None
+        return re.search(r"\b(?:no|without|w/o|remov(?:e|es|ed|ing))\b", low) is not None
     if "+" in word.strip("+") and not re.search(r"\w\+\w", low):
         # "ENG.+TGT." as "fine-tuned on English and then on target-language shots", each part
         # in words; a claim that joins names by "+" itself ("Atom+Compositional") writes them so.

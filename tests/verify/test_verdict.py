@@ -1154,6 +1154,10 @@ def test_a_label_saying_a_setting_lacks_something_is_named_by_without() -> None:
     # The value under the column the claim names is read as its own.
     claim2 = "Without any anchor points, the bilingual MLM reaches 57.9 F1 on English-Russian NER transfer."
     assert checked(claim2, [row]).verdict is Verdict.SUPPORTED
+    # So is it by "removing all anchor points".
+    claim3 = "Removing all anchor points still leaves English-Russian NER transfer at 65.0 F1."
+    d = checked(claim3, [row])
+    assert d.verdict is Verdict.CONTRADICTED and "57.9" in d.reason, d.reason
 
 
 def _table_row(text: str, header: str, caption: str, score: float) -> Scored:
