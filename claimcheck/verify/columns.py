@@ -18,7 +18,9 @@ from claimcheck.verify.languages import LANGUAGES
 from claimcheck.verify.numbers import header_units, tolerance_of
 
 # Second codes of languages above: 639-3 beside 639-1 ("swa" and "sw"), and informal ones.
-_OTHER_CODES = {"swa": "swahili", "yor": "yoruba", "jp": "japanese", "qu": "quechua"}
+_OTHER_CODES = {"swa": "swahili", "yor": "yoruba", "jp": "japanese", "qu": "quechua",
+                # ISO 639-2 codes, as Dufter and Schütze's XNLI table heads its columns.
+                "eng": "english", "deu": "german", "hin": "hindi"}
 _COUNTS = {
     "zero": 0, "no": 0, "without": 0, "one": 1, "single": 1, "a single": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -1370,3 +1370,11 @@ def test_a_label_joining_cut_words_by_plus_is_named_by_the_claims_adjectives_eac
     assert [n for n, r in pairs.items() if names_row(low, entities(claim), r)] == ["Atom+Atom"]
     # "Base" is no cut "baseline".
     assert not names_row("the baseline model reaches 0.5.", set(), row("Base 0.5 0.8", "Model 0 1"))
+
+
+def test_three_letter_language_codes_head_columns_named_by_the_language() -> None:
+    from claimcheck.verify.columns import is_language, names_column
+
+    assert is_language("DEU") and names_column("keeps its German zero-shot XNLI accuracy at .41", "DEU")
+    assert names_column("reaches .74 on English", "ENG") and names_column("Hindi drops to .38", "HIN")
+    assert not names_column("keeps its German zero-shot XNLI accuracy at .41", "HIN")
