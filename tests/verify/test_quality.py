@@ -30,18 +30,18 @@ def figure(name: str, text: str) -> float:
     return float(m.group(1))
 
 
-# Floors a little below the figures in the README (dev to dev10 tune the rules, test is held
+# Floors a little below the figures in the README (dev to dev11 tune the rules, test is held
 # out).
 # dev2 is lower than it was before the stemmer took a short verb's silent e off (two dev2
 # verdicts lost in each mode, for more right on the other splits); see the README.
 LEXICAL_FLOORS = [("dev", 0.87), ("dev2", 0.80), ("dev3", 0.88), ("dev4", 0.86), ("dev5", 0.83),
-                  ("dev6", 0.75), ("dev7", 0.76), ("dev8", 0.74), ("dev9", 0.77), ("dev10", 0.78),
-                  ("test", 0.85)]
+                  ("dev6", 0.75), ("dev7", 0.76), ("dev8", 0.76), ("dev9", 0.77), ("dev10", 0.78),
+                  ("dev11", 0.78), ("test", 0.85)]
 SEMANTIC_FLOORS = [("dev", 0.88), ("dev2", 0.88), ("dev3", 0.89), ("dev4", 0.82), ("dev5", 0.83),
-                   ("dev6", 0.77), ("dev7", 0.78), ("dev8", 0.79), ("dev9", 0.78), ("dev10", 0.77),
-                   ("test", 0.85)]
-# Ceilings on false `supported`. dev10, the newest split, keeps six of its 47 other claims
-# supported lexically (12.8%: reversals and details the words alone do not tell).
+                   ("dev6", 0.77), ("dev7", 0.78), ("dev8", 0.81), ("dev9", 0.78), ("dev10", 0.77),
+                   ("dev11", 0.75), ("test", 0.85)]
+# Ceilings on false `supported`. dev10 keeps six of its 47 other claims supported lexically
+# (12.8%: reversals and details the words alone do not tell).
 LEXICAL_FALSE_SUPPORTED = {"dev10": 0.13}
 
 
