@@ -491,11 +491,15 @@ def _record_passages(
         return []
     have = {id(s.passage) for s in out}
     low = lexical.normalise(claim)
+    # Each number's digits, as the squashed texts write them ("3,696" as "3696", ".53" as "53").
+    digits = [re.sub(r"\D", "", f"{v:g}").lstrip("0") or "0" for v in values]
     extra: list[Scored] = []
     for idx in indexes:
+        # (A passage writing the digits of fewer of the numbers holds no such record.)
         found = [i for i, flat in enumerate(idx.squashed())
                  if idx.passages[i].kind is not PassageKind.TABLE_ROW and id(idx.passages[i]) not in have
-                 and any(h in flat for h in heads) and any(
+                 and any(h in flat for h in heads)
+                 and sum(d in flat for d in digits) >= len(values) - 1 and any(
                      len(record) >= len(values)
                      and sum(c is not None and abs(c - v) < 1e-9 for c, v in zip(record, values)) >= len(values) - 1
                      for _, record in run_on_record(claim, idx.texts[i]))]

@@ -796,7 +796,9 @@ def decide(
     )])
     # A sentence scoring nearly as well that writes every one of the claim's numbers, three or
     # more ("with 5/10/20/100 languages"), states the claim as much as the best one does. (Two
-    # may be a coincidence: "77.5%" over "the 7 languages" said of another corpus's models.)
+    # may be a coincidence: "77.5%" over "the 7 languages" said of another corpus's models.) Four
+    # distinct ones or more ("seeds are 0, 42, 43, 100 and 101") are no coincidence in a passage
+    # on topic, however far below the best it scores.
     if len(numbers) >= 3:
         near = " ".join([near, *(
             s.passage.text for s in ranked
@@ -1726,7 +1728,7 @@ def _column_readings(
             readings = _read_rows(claim, m, _most_named(low, own), tol, bounds, any_row=True)
         held = [r for r in readings if r.holds]
         # "61.1 ..., ahead of the 57.9 from English-only fine-tuning": a row whose cell there holds
-        # another of the claim's measurements is that one's, compared with, not a rival.
+        # another of the claim's numbers is that one's, compared with, not a rival.
         readings = held or [r for r in readings if not _others_cell(r, mentions)]
         if held:
             confirmed[m] = held[0]
