@@ -525,8 +525,8 @@ def _code_list_passages(
     low = lexical.normalise(claim)
     extra: list[Scored] = []
     for idx in indexes:
-        lists = [i for i, text in enumerate(idx.texts) if "," in text and any(
-            head in squash(text) and listed_codes(name, text) for name, head in names)]
+        lists = [i for i, (text, flat) in enumerate(zip(idx.texts, idx.squashed(), strict=True)) if "," in text
+                 and any(head in flat and listed_codes(name, text) for name, head in names)]
         for i in lists[:MAX_LED_ROWS]:
             p = idx.passages[i]
             caption = next((k for k, c in enumerate(idx.passages) if c.kind is PassageKind.CAPTION
