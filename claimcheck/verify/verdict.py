@@ -106,6 +106,7 @@ from claimcheck.verify.numbers import (
     plain_word,
     same_magnitude,
     squash,
+    tolerance_of,
 )
 
 
@@ -800,11 +801,11 @@ def decide(
     # distinct ones or more ("seeds are 0, 42, 43, 100 and 101") are no coincidence in a passage
     # on topic, however far below the best it scores.
     if len(numbers) >= 3:
+        least = th.topic - ANCHOR_SLACK if len({n.mention.value for n in numbers}) >= 4 \
+            else max(th.support, score - ALL_NUMBERS_SLACK)
         near = " ".join([near, *(
             s.passage.text for s in ranked
-            if s is not best and s.passage.kind is not PassageKind.TABLE_ROW
-            and s.score >= (max(th.support, score - ALL_NUMBERS_SLACK) if len({n.mention.value for n in numbers}) < 4
-                            else th.topic - ANCHOR_SLACK)
+            if s is not best and s.passage.kind is not PassageKind.TABLE_ROW and s.score >= least
             and all(_states(s.passage.text, n) for n in numbers))])
     # "four special tokens, [UNK], [CLS], [SEP] and [MASK]" against "special tokens ([UNK],
     # [CLS], [SEP], [MASK], [PAD])": the source's list holds the claim's and more.
@@ -1741,7 +1742,7 @@ def _column_readings(
     for m, end in starts_change:
         if (r := confirmed.get(end)) is not None:
             heads = columns(r.row) or []
-            tol = 0.5 * 10 ** -m.decimals + 1e-9
+            tol = tolerance_of(m) + 1e-9
             row_cells = cells(r.row.text)
             at = next((i for i, cell in enumerate(row_cells) if i < len(heads)
                        and any(v is not None and abs(v - m.value) <= tol for v in cell)), None)
@@ -1791,7 +1792,7 @@ def _others_cell(r: ColumnReading, mentions: Sequence[NumberMention]) -> bool:
     others = [x for x in mentions if x is not r.mention and f"{x.value:g}" not in heads]
     values = [v for v in r.values if v is not None]
     return bool(values) and all(
-        any(abs(x.value - v) <= 0.5 * 10 ** -x.decimals + 1e-9 for x in others) for v in values)
+        any(abs(x.value - v) <= tolerance_of(x) + 1e-9 for x in others) for v in values)
 
 
 def _label_words_low(row: Passage) -> list[str]:
