@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from claimcheck.models import (
     ArxivId,
     NumberCheck,
@@ -107,27 +109,27 @@ def test_a_claim_none_of_whose_numbers_the_matching_passages_hold_is_not_found()
     assert d.verdict is Verdict.PARTIALLY_SUPPORTED, d.reason
 
 
-def test_a_count_the_claim_spells_out_as_a_span_of_letters_is_stated_by_that_span() -> None:
-    th = THRESHOLDS[False]
-    passage = "We only show languages where the sets (a–e) contain at least 100 entities each."
-    claim = "It only shows languages where its five sets, (a) to (e), contain at least 100 entities each."
-    d = checked(claim, [scored(passage, th.support + 0.05)])
-    assert d.verdict is Verdict.SUPPORTED, d.reason
-    # A count that the span does not make is not stated by it.
-    d = checked(claim.replace("five", "four"), [scored(passage, th.support + 0.05)])
-    assert d.verdict is not Verdict.SUPPORTED, d.reason
+# (passage, claim it states, a change to the claim that it no longer states)
+STATED_COUNTS = [
+    # a count spelled out as a span of letters: "(a–e)" is five sets, not four
+    ("We only show languages where the sets (a–e) contain at least 100 entities each.",
+     "It only shows languages where its five sets, (a) to (e), contain at least 100 entities each.",
+     ("five", "four")),
+    # "one" stated by the article before the same words, and only before them
+    (("Specifically, we train an mOthelloGPT which consumes sequence in two source languages, "
+      "Lsrc1 and Lsrc2, and predicts sequences in a unified output space."),
+     ("Under this approach an mOthelloGPT consumes sequences in two source languages and "
+      "predicts sequences in one unified output space."),
+     ("one unified output", "one shared output")),
+]
 
 
-def test_one_is_stated_by_the_article_before_the_same_words() -> None:
-    th = THRESHOLDS[False]
-    passage = ("Specifically, we train an mOthelloGPT which consumes sequence in two source languages, "
-               "Lsrc1 and Lsrc2, and predicts sequences in a unified output space.")
-    claim = ("Under this approach an mOthelloGPT consumes sequences in two source languages and "
-             "predicts sequences in one unified output space.")
-    d = checked(claim, [scored(passage, th.support + 0.05)])
+@pytest.mark.parametrize(("passage", "claim", "change"), STATED_COUNTS, ids=["letter-span", "one-as-article"])
+def test_a_count_is_stated_by_how_the_passage_writes_it(passage: str, claim: str, change: tuple[str, str]) -> None:
+    ranked = [scored(passage, THRESHOLDS[False].support + 0.05)]
+    d = checked(claim, ranked)
     assert d.verdict is Verdict.SUPPORTED, d.reason
-    # "one" before other words than the article's is not stated by it.
-    d = checked(claim.replace("one unified output", "one shared output"), [scored(passage, th.support + 0.05)])
+    d = checked(claim.replace(*change), ranked)
     assert d.verdict is not Verdict.SUPPORTED, d.reason
 
 
@@ -186,18 +188,43 @@ def test_highest_reverses_lowest() -> None:
     assert not polarity_conflict("On TyDiQA-GoldP, English performance is the lowest.", passage)
 
 
-def test_minor_reverses_major_and_last_reverses_first() -> None:
-    passage = ("Concurrently, Karthikeyan et al. (2020) similarly find anchor points play minor role "
-               "in learning cross-lingual representation.")
-    assert polarity_conflict("Wu et al. cite Karthikeyan et al. (2020) as finding that anchor points "
-                             "play a major role in learning cross-lingual representation.", passage)
-    assert not polarity_conflict("Karthikeyan et al. find that anchor points play a minor role.", passage)
-    passage = ("For non-atomic languages that represent a move with multiple tokens, we take the "
-               "contextual representation of the last token of a move.")
-    assert polarity_conflict("For non-atomic languages, the probes read the contextual "
-                             "representation of each move's first token.", passage)
-    assert not polarity_conflict("For non-atomic languages, the probes read the contextual "
-                                 "representation of each move's last token.", passage)
+# (passage, claim saying its opposite, claim saying the same in other words)
+REVERSALS = [
+    # "minor" against "major"
+    (("Concurrently, Karthikeyan et al. (2020) similarly find anchor points play minor role in learning "
+     "cross-lingual representation."),
+     ("Wu et al. cite Karthikeyan et al. (2020) as finding that anchor points play a major role in learning "
+     "cross-lingual representation."),
+     "Karthikeyan et al. find that anchor points play a minor role."),
+    # "first" against "last"
+    (("For non-atomic languages that represent a move with multiple tokens, we take the contextual "
+     "representation of the last token of a move."),
+     "For non-atomic languages, the probes read the contextual representation of each move's first token.",
+     "For non-atomic languages, the probes read the contextual representation of each move's last token."),
+    # "differ" against "similar"; "different" also means "various" and reverses nothing
+    (("Wu et al. (2019) shows that monolingual BERT representations are similar across languages, "
+     "explaining in part the natural emergence of multilinguality."),
+     "Wu et al. show that monolingual BERT representations differ sharply across languages.",
+     "They train monolingual BERT models with different vocabulary sizes, which are similar across languages."),
+    # "falls behind" against "outperforms"
+    ("Other work has shown that mBERT outperforms word embeddings on token-level NLP tasks.",
+     "mBERT falls behind word embeddings on token-level NLP tasks.",
+     "mBERT beats word embeddings on token-level NLP tasks."),
+    # "eliminates the need for X" denies X
+    (("By converting all tasks into the same text-to-text format, we eliminate the need for task-specific "
+     "model modifications or template conversions."),
+     ("Even after converting every task to a text-to-text format, BUFFET still needs task-specific model "
+     "modifications."),
+     "Converting every task to a text-to-text format removes the need for task-specific model modifications."),
+]
+
+
+@pytest.mark.parametrize(("passage", "opposite", "same"), REVERSALS,
+                         ids=["minor-major", "first-last", "differ-similar", "falls-behind", "eliminates-need"])
+def test_a_reversed_saying_conflicts_and_the_same_in_other_words_does_not(
+        passage: str, opposite: str, same: str) -> None:
+    assert polarity_conflict(opposite, passage)
+    assert not polarity_conflict(same, passage)
 
 
 def test_largest_reverses_smallest() -> None:
@@ -1349,25 +1376,3 @@ def test_a_passage_on_topic_writing_four_or_more_of_the_claims_numbers_states_th
     claim = "Dufter and Schütze's seeds are 0, 43 and 101 for the real data experiments."
     d = checked(claim, [best, table])
     assert d.verdict is not Verdict.SUPPORTED and "0, 43, 101" in d.reason, d.reason
-
-
-def test_differing_against_similar_and_falling_behind_against_outperforming_are_reversals() -> None:
-    similar = ("Wu et al. (2019) shows that monolingual BERT representations are similar across languages, "
-               "explaining in part the natural emergence of multilinguality.")
-    assert polarity_conflict("Wu et al. show that monolingual BERT representations differ sharply across languages.",
-                             similar)
-    # "different" also means "various": "models with different vocabulary sizes" reverses nothing.
-    assert not polarity_conflict("They train monolingual BERT models with different vocabulary sizes, which are "
-                                 "similar across languages.", similar)
-    ahead = "Other work has shown that mBERT outperforms word embeddings on token-level NLP tasks."
-    assert polarity_conflict("mBERT falls behind word embeddings on token-level NLP tasks.", ahead)
-    assert not polarity_conflict("mBERT beats word embeddings on token-level NLP tasks.", ahead)
-
-
-def test_eliminating_the_need_for_something_denies_that_it_is_needed() -> None:
-    passage = ("By converting all tasks into the same text-to-text format, we eliminate the need for "
-               "task-specific model modifications or template conversions.")
-    assert polarity_conflict("Even after converting every task to a text-to-text format, BUFFET still needs "
-                             "task-specific model modifications.", passage)
-    assert not polarity_conflict("Converting every task to a text-to-text format removes the need for "
-                                 "task-specific model modifications.", passage)
