@@ -1325,9 +1325,6 @@ def _rival_row(
     return None
 
 
-_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,]|\.\d)")
-
-
 def _rival_grouped(
     numbers: Sequence[NumberCheck], rows: Sequence[tuple[Scored, str]], truncated: bool
 ) -> tuple[NumberCheck, Scored, str] | None:
@@ -1335,13 +1332,17 @@ def _rival_grouped(
     a row the claim names prints one of as many digits that the claim does not give ("BERT-large
     364,353,862 1 28,996 24"): that is the row's count."""
     stated = {n.mention.value for n in numbers}
+
+    def grouped(m: NumberMention) -> bool:
+        return m.kind == "integer" and "," in m.text
+
     for n in numbers:
         m = n.mention
-        if n.status is not NumberStatus.ABSENT or not _GROUPED.fullmatch(m.text) or (m.at_cut and truncated):
+        if n.status is not NumberStatus.ABSENT or not grouped(m) or (m.at_cut and truncated):
             continue
         for s, label in rows:
-            found = [g for g in _GROUPED.findall(s.passage.text)
-                     if len(g) == len(m.text) and float(g.replace(",", "")) not in stated]
+            found = [c.text for c in extract_numbers(s.passage.text)
+                     if grouped(c) and len(c.text) == len(m.text) and c.value not in stated]
             if found:
                 return n, s, f"{', '.join(found)} in the row {label!r}"
     return None
